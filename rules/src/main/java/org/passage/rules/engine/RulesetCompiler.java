@@ -1,0 +1,199 @@
+package org.passage.rules.engine;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+import org.passage.rules.decision.Programme;
+import org.passage.rules.decision.RulesetVersion;
+import org.passage.rules.table.Finding;
+import org.passage.rules.table.Grid;
+import org.passage.rules.table.RuleSheet;
+import org.passage.rules.table.RuleTable;
+import org.passage.rules.table.RuleTable.TableRow;
+import org.passage.rules.table.TableAnalyser;
+import org.passage.rules.table.TableFile;
+import org.passage.rules.table.TableReader;
+
+/**
+ * Compiles decision tables into a {@link Ruleset} at run time, the way production does it
+ * and the way every test does it: read the files defensively, analyse them, let Drools'
+ * spreadsheet compiler turn each rules sheet into DRL, build it, and check what came out.
+ */
+public final class RulesetCompiler {
+
+	/** Drools marks each generated rule with the cell its values came from. */
+	private static final Pattern RULE_ORIGIN = Pattern.compile("^// rule values at ([A-Z]+)(\\d+)");
+
+	private RulesetCompiler() {
+	}
+
+	/**
+	 * Compiles the tables of one programme.
+	 * @param programme whose decisions the tables make
+	 * @param label a human label for the version, e.g. {@code gaf-eligibility v1}
+	 * @param files the workbooks (XLSX) or CSV files; reason messages may sit in any of them
+	 */
+	public static Compilation compile(Programme programme, String label, List<TableFile> files) {
+		List<Finding> findings = new ArrayList<>();
+		List<RuleSheet> sheets = new ArrayList<>();
+		ReasonMessages messages = ReasonMessages.empty();
+		for (TableFile file : files) {
+			for (Grid grid : TableReader.read(file, findings)) {
+				if (RuleSheet.isRuleSheet(grid)) {
+					sheets.add(RuleSheet.parse(file.name(), grid, findings));
+				}
+				else if (ReasonMessages.isReasonSheet(grid)) {
+					messages = messages.with(ReasonMessages.parse(grid));
+				}
+			}
+		}
+		if (!findings.isEmpty()) {
+			return new Compilation(findings, Optional.empty());
+		}
+		sheets.forEach(sheet -> TableAnalyser.analyse(sheet, findings));
+		checkVocabulary(programme, sheets, findings);
+		checkMessages(sheets, messages, findings);
+		List<Stage> stages = stages(sheets);
+		InternalKnowledgeBase kieBase = build(files, sheets, findings);
+		int rules = kieBase == null ? 0
+				: kieBase.getKiePackages().stream().mapToInt(pkg -> pkg.getRules().size()).sum();
+		if (kieBase != null && rules == 0) {
+			findings.add(new Finding(Finding.Kind.NO_RULES, files.isEmpty() ? "(no files)" : files.get(0).name(), null,
+					null, null, "The tables compile to no rules. Is there a RuleSet with RuleTables and rows?"));
+		}
+		if (!findings.isEmpty()) {
+			return new Compilation(findings, Optional.empty());
+		}
+		RulesetVersion version = new RulesetVersion(label, hash(files));
+		return new Compilation(findings,
+				Optional.of(new Ruleset(programme, version, kieBase, stages, messages, rules)));
+	}
+
+	/** SHA-256 over the files' names and bytes, in order: the identity a decision records. */
+	public static String hash(List<TableFile> files) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (TableFile file : files) {
+				digest.update(file.name().getBytes(StandardCharsets.UTF_8));
+				digest.update((byte) 0);
+				digest.update(file.content());
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static List<Stage> stages(List<RuleSheet> sheets) {
+		List<Stage> stages = new ArrayList<>();
+		for (RuleSheet sheet : sheets) {
+			for (RuleTable table : sheet.tables()) {
+				stages.add(new Stage(table.stage(), table.name(), table.firstHit()));
+			}
+		}
+		return stages;
+	}
+
+	private static void checkVocabulary(Programme programme, List<RuleSheet> sheets, List<Finding> findings) {
+		String expected = Ruleset.Programmes.draftType(programme).getName() + " out";
+		for (RuleSheet sheet : sheets) {
+			if (!sheet.variables().contains(expected)) {
+				findings.add(new Finding(Finding.Kind.STRUCTURE, sheet.source(), sheet.grid().sheet(), null, null,
+						"A " + programme + " rules sheet must declare the variable '" + expected + "'."));
+			}
+		}
+	}
+
+	private static void checkMessages(List<RuleSheet> sheets, ReasonMessages messages, List<Finding> findings) {
+		for (RuleSheet sheet : sheets) {
+			TableAnalyser.reasonCodes(sheet)
+				.stream()
+				.distinct()
+				.filter(code -> !messages.hasEnglish(code))
+				.forEach(code -> findings.add(new Finding(Finding.Kind.MISSING_MESSAGE, sheet.source(), "Reasons", null,
+						null, "Reason code " + code + " has no English message in the Reasons sheet.")));
+		}
+	}
+
+	private static InternalKnowledgeBase build(List<TableFile> files, List<RuleSheet> sheets, List<Finding> findings) {
+		KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+		for (RuleSheet sheet : sheets) {
+			TableFile file = files.stream().filter(f -> f.name().equals(sheet.source())).findFirst().orElseThrow();
+			String drl;
+			try {
+				SpreadsheetCompiler compiler = new SpreadsheetCompiler();
+				drl = file.isCsv() ? compiler.compile(new ByteArrayInputStream(file.content()), InputType.CSV)
+						: compiler.compile(new ByteArrayInputStream(file.content()), sheet.grid().sheet());
+			}
+			catch (RuntimeException ex) {
+				findings.add(new Finding(Finding.Kind.STRUCTURE, sheet.source(), sheet.grid().sheet(), null, null,
+						"Drools cannot read the sheet: " + ex.getMessage()));
+				continue;
+			}
+			builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8))
+				.setSourcePath(sheet.source() + ".drl"), ResourceType.DRL);
+			for (KnowledgeBuilderError error : builder.getErrors()) {
+				findings.add(locate(error, drl, sheet));
+			}
+			if (builder.hasErrors()) {
+				return null;
+			}
+		}
+		if (!findings.isEmpty()) {
+			return null;
+		}
+		InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+		kieBase.addPackages(builder.getKnowledgePackages());
+		return kieBase;
+	}
+
+	/** Turns a DRL compile error back into the sheet row (and, where it can tell, the cell) it came from. */
+	private static Finding locate(KnowledgeBuilderError error, String drl, RuleSheet sheet) {
+		int line = error.getLines().length > 0 ? error.getLines()[0] : -1;
+		String[] lines = drl.split("\n");
+		int gridRow = -1;
+		for (int i = Math.min(line, lines.length) - 1; i >= 0 && gridRow < 0; i--) {
+			Matcher origin = RULE_ORIGIN.matcher(lines[i].trim());
+			if (origin.find()) {
+				gridRow = Integer.parseInt(origin.group(2)) - 1;
+			}
+		}
+		for (RuleTable table : sheet.tables()) {
+			for (TableRow row : table.rows()) {
+				if (row.gridRow() == gridRow) {
+					int column = table.columns().get(0).index();
+					for (int c = 0; c < row.cells().size(); c++) {
+						String cell = row.cells().get(c);
+						if (!cell.isEmpty() && error.getMessage().contains(cell)
+								&& table.columns().get(c).kind() != RuleTable.ColumnKind.NAME) {
+							column = table.columns().get(c).index();
+						}
+					}
+					return new Finding(Finding.Kind.COMPILE_ERROR, sheet.source(), sheet.grid().sheet(),
+							Grid.address(gridRow, column), row.name(), error.getMessage().trim());
+				}
+			}
+		}
+		return new Finding(Finding.Kind.COMPILE_ERROR, sheet.source(), sheet.grid().sheet(), null, null,
+				error.getMessage().trim());
+	}
+
+}

@@ -1,0 +1,121 @@
+package org.passage.rules.facts;
+
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Checks an input record against its declared domain: no nulls, enum sets of the right
+ * type, numbers inside their {@link Bounds}. Collects every error before throwing, so a caller
+ * learns about all bad fields at once.
+ */
+public final class Domain {
+
+	private final List<FieldError> errors = new ArrayList<>();
+
+	private Domain() {
+	}
+
+	/**
+	 * Checks each value against the record component of {@code type} at the same position.
+	 * Call it first thing in a compact constructor, with the values in declaration order.
+	 */
+	public static Domain of(Class<? extends Record> type, Object... values) {
+		RecordComponent[] components = type.getRecordComponents();
+		if (components.length != values.length) {
+			throw new IllegalArgumentException(type.getSimpleName() + " has " + components.length + " fields");
+		}
+		Domain domain = new Domain();
+		for (int i = 0; i < components.length; i++) {
+			domain.checkComponent(components[i], values[i]);
+		}
+		return domain;
+	}
+
+	/** Whether {@code field} passed its own checks, so that a cross-field rule may read it. */
+	public boolean valid(String field) {
+		return this.errors.stream().noneMatch(error -> error.field().equals(field));
+	}
+
+	/** Records a cross-field error. */
+	public Domain reject(String field, String message, List<String> allowed) {
+		this.errors.add(new FieldError(field, message, allowed));
+		return this;
+	}
+
+	/** Throws an {@link InvalidInputException} naming every field at fault, if any is. */
+	public void orThrow() {
+		if (!this.errors.isEmpty()) {
+			throw new InvalidInputException(this.errors);
+		}
+	}
+
+	/** The allowed values of an enum, by name. */
+	public static List<String> namesOf(Class<? extends Enum<?>> type) {
+		return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+	}
+
+	/** The names of some enum values, for an error message. */
+	public static List<String> namesIn(Collection<? extends Enum<?>> values) {
+		return values.stream().map(Enum::name).toList();
+	}
+
+	/** The values a numeric field allows, as a caller reads them, e.g. {@code 0..10} or {@code >= 0}. */
+	public static String describe(Bounds bounds) {
+		String kind = bounds.scale() == 0 ? "whole number" : "amount with at most " + bounds.scale() + " decimals";
+		return bounds.max().isEmpty() ? kind + " >= " + bounds.min()
+				: kind + " from " + bounds.min() + " to " + bounds.max();
+	}
+
+	private void checkComponent(RecordComponent component, Object value) {
+		String field = component.getName();
+		if (value == null) {
+			reject(field, "is required", allowedFor(component));
+			return;
+		}
+		Bounds bounds = component.getAnnotation(Bounds.class);
+		if (bounds != null) {
+			checkNumber(field, bounds, value);
+		}
+		if (value instanceof Collection<?> values && values.stream().anyMatch(java.util.Objects::isNull)) {
+			reject(field, "must not contain null", allowedFor(component));
+		}
+	}
+
+	private void checkNumber(String field, Bounds bounds, Object value) {
+		BigDecimal number = (value instanceof BigDecimal decimal) ? decimal : new BigDecimal(value.toString());
+		List<String> allowed = List.of(describe(bounds));
+		if (number.stripTrailingZeros().scale() > bounds.scale()) {
+			reject(field, "has more than " + bounds.scale() + " decimal places", allowed);
+		}
+		else if (number.compareTo(new BigDecimal(bounds.min())) < 0
+				|| (!bounds.max().isEmpty() && number.compareTo(new BigDecimal(bounds.max())) > 0)) {
+			reject(field, "is out of range: " + number.toPlainString(), allowed);
+		}
+	}
+
+	/** The allowed values of a record component, for an error message or a form. */
+	@SuppressWarnings("unchecked")
+	public static List<String> allowedFor(RecordComponent component) {
+		Class<?> type = component.getType();
+		if (type.isEnum()) {
+			return namesOf((Class<? extends Enum<?>>) type);
+		}
+		if (type == boolean.class || type == Boolean.class) {
+			return List.of("true", "false");
+		}
+		Bounds bounds = component.getAnnotation(Bounds.class);
+		if (bounds != null) {
+			return List.of(describe(bounds));
+		}
+		if (component.getGenericType() instanceof java.lang.reflect.ParameterizedType set
+				&& set.getActualTypeArguments()[0] instanceof Class<?> element && element.isEnum()) {
+			return namesOf((Class<? extends Enum<?>>) element);
+		}
+		return List.of();
+	}
+
+}
