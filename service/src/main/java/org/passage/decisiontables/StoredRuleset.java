@@ -1,0 +1,18 @@
+package org.passage.decisiontables;
+
+import java.time.OffsetDateTime;
+
+import org.passage.rules.decision.Programme;
+
+/**
+ * A ruleset version as stored, and when it became live.
+ *
+ * @param id its id
+ * @param programme the programme it decides
+ * @param label its human label
+ * @param contentHash SHA-256 of its files, as recorded on each decision
+ * @param activatedAt when it became live
+ */
+public record StoredRuleset(long id, Programme programme, String label, String contentHash,
+		OffsetDateTime activatedAt) {
+}

@@ -1,0 +1,51 @@
+package org.passage.security;
+
+import java.util.List;
+import java.util.Map;
+
+/** The roles of Passage, which are also the Camunda groups that BPMN candidate groups name. */
+public final class Roles {
+
+	public static final String CASE_OFFICER = "CASE_OFFICER";
+
+	public static final String SUPERVISOR = "SUPERVISOR";
+
+	public static final String REGIONAL_APPROVER = "REGIONAL_APPROVER";
+
+	public static final String HQ_APPROVER = "HQ_APPROVER";
+
+	public static final String POLICY_STAFF = "POLICY_STAFF";
+
+	/** Other systems calling the decision API. */
+	public static final String DECISION_API = "DECISION_API";
+
+	/** Camunda's own administrators' group; in Passage, the operators. */
+	public static final String ADMIN = "camunda-admin";
+
+	public static final List<String> ALL = List.of(CASE_OFFICER, SUPERVISOR, REGIONAL_APPROVER, HQ_APPROVER,
+			POLICY_STAFF, DECISION_API);
+
+	private static final Map<String, String> DESCRIPTIONS = Map.of(CASE_OFFICER, "Case officers", SUPERVISOR,
+			"Supervisors", REGIONAL_APPROVER, "Regional approvers", HQ_APPROVER, "Headquarters approvers",
+			POLICY_STAFF, "Policy staff", DECISION_API, "Systems calling the decision API");
+
+	private static final Map<String, String> DEMO_USERS = Map.of("officer", CASE_OFFICER, "supervisor", SUPERVISOR,
+			"regional", REGIONAL_APPROVER, "hq", HQ_APPROVER, "policy", POLICY_STAFF, "api-client", DECISION_API);
+
+	private Roles() {
+	}
+
+	public static String describe(String role) {
+		return DESCRIPTIONS.getOrDefault(role, role);
+	}
+
+	/** The role of a quick-start demo user. */
+	public static String ofDemoUser(String user) {
+		String role = DEMO_USERS.get(user);
+		if (role == null) {
+			throw new IllegalArgumentException("No demo role for user " + user);
+		}
+		return role;
+	}
+
+}

@@ -1,0 +1,36 @@
+package org.passage.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP access. The Camunda webapps keep their own sign-in and CSRF protection; the Passage
+ * API and the engine REST API are stateless and need credentials on every call. The engine
+ * REST API is for operators only: it can read any process variable.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class WebSecurity {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+			.requestMatchers("/actuator/**").hasRole("ADMIN")
+			.requestMatchers("/engine-rest/**").hasRole("ADMIN")
+			.requestMatchers("/api/**").authenticated()
+			.requestMatchers("/", "/camunda/**", "/error").permitAll()
+			.anyRequest().denyAll())
+			.httpBasic(Customizer.withDefaults())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Stateless API calls carry credentials on every request; the webapps have their own CSRF filter.
+			.csrf(csrf -> csrf.disable());
+		return http.build();
+	}
+
+}

@@ -1,0 +1,35 @@
+package org.passage;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The module boundaries of docs/architecture.md, as the compiler cannot see them. */
+@AnalyzeClasses(packages = "org.passage", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+	@ArchTest
+	static final ArchRule rulesKnowNoFramework = noClasses().that()
+		.resideInAPackage("org.passage.rules..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework..", "org.camunda..", "jakarta.servlet..", "java.sql..")
+		.because("rules/ is a plain library: facts in, decisions out (design.md decision 4)");
+
+	@ArchTest
+	static final ArchRule rulesNeverReachIntoTheService = noClasses().that()
+		.resideInAPackage("org.passage.rules..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.passage.decisiontables..", "org.passage.security..", "org.passage.system..");
+
+	@ArchTest
+	static final ArchRule featurePackagesHaveNoCycles = slices().matching("org.passage.(*)..")
+		.should()
+		.beFreeOfCycles();
+
+}
