@@ -64,6 +64,10 @@ public final class RulesetCompiler {
 				}
 			}
 		}
+		if (findings.isEmpty() && sheets.stream().flatMap(sheet -> sheet.tables().stream()).allMatch(t -> t.rows().isEmpty())) {
+			findings.add(new Finding(Finding.Kind.NO_RULES, files.isEmpty() ? "(no files)" : files.get(0).name(), null,
+					null, null, "No rule rows found: is there a sheet with the RuleSet keyword and RuleTables under it?"));
+		}
 		if (!findings.isEmpty()) {
 			return new Compilation(findings, Optional.empty());
 		}

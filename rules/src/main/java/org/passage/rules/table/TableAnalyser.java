@@ -94,6 +94,7 @@ public final class TableAnalyser {
 
 	/** Checks each column and cell; returns the conditions, or null if some cannot be reasoned about. */
 	private List<Test> checkColumns(RuleTable table) {
+		int findingsBefore = this.findings.size();
 		List<Test> tests = new ArrayList<>();
 		boolean understood = true;
 		Class<?> fact = null;
@@ -116,7 +117,8 @@ public final class TableAnalyser {
 				checkActionCells(table, c, column);
 			}
 		}
-		return understood ? tests : null;
+		// Search only a table whose every cell is understood: a bad cell is reported once, where it is.
+		return understood && this.findings.size() == findingsBefore ? tests : null;
 	}
 
 	private Class<?> patternClass(RuleTable table, Column column) {

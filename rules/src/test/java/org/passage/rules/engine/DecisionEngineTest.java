@@ -1,0 +1,109 @@
+package org.passage.rules.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.passage.rules.Fixtures;
+import org.passage.rules.decision.Decision;
+import org.passage.rules.decision.Eligibility;
+import org.passage.rules.decision.Programme;
+import org.passage.rules.facts.Consent;
+import org.passage.rules.facts.GafInput;
+import org.passage.rules.table.TableFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Evaluation against compiled tables: reasons, languages, versions, and threads. */
+class DecisionEngineTest {
+
+	private final Ruleset valid = RulesetCompiler.compile(Programme.GAF, "valid v1", Fixtures.brokenTable("valid"))
+		.orThrow();
+
+	@Test
+	void explainsADecisionWithTheDecidingRowAndItsMessage() {
+		Decision decision = this.valid.decide(Fixtures.gaf(Consent.GIVEN, "999.99"), Locale.FRENCH);
+		assertThat(decision.decision()).isEqualTo(Eligibility.ELIGIBLE);
+		assertThat(decision.reasons()).singleElement().satisfies(reason -> {
+			assertThat(reason.code()).isEqualTo("SMALL");
+			assertThat(reason.table()).isEqualTo("Consent check");
+			assertThat(reason.row()).isEqualTo("T1");
+			assertThat(reason.message()).isEqualTo("Petit montant.");
+		});
+		assertThat(decision.rulesetVersion().label()).isEqualTo("valid v1");
+		assertThat(decision.rulesetVersion().hash()).hasSize(64);
+	}
+
+	@Test
+	void fallsBackToEnglishWhereATranslationIsMissing() {
+		Decision decision = this.valid.decide(Fixtures.gaf(Consent.GIVEN, "1000.01"), Locale.forLanguageTag("es"));
+		assertThat(decision.reasons().get(0).message()).isEqualTo("Large amount.");
+	}
+
+	@Test
+	void refusesAnotherProgrammesInput() {
+		var hasm = RulesetCompiler.compile(Programme.HASM, "x", Fixtures.brokenTable("valid"));
+		assertThat(hasm.findings()).anySatisfy(finding -> assertThat(finding.message())
+			.contains("must declare the variable 'org.passage.rules.engine.HasmDraft out'"));
+		assertThatThrownBy(() -> new DecisionEngine(List.of(this.valid)).decide(Programme.HASM,
+				Fixtures.gaf(Consent.GIVEN, "1"), Locale.ENGLISH))
+			.hasMessageContaining("No ruleset is live for HASM");
+	}
+
+	@Test
+	void givesTheSameContentTheSameVersionHash() {
+		List<TableFile> files = Fixtures.brokenTable("valid");
+		assertThat(RulesetCompiler.hash(files)).isEqualTo(this.valid.version().hash());
+		assertThat(RulesetCompiler.hash(Fixtures.brokenTable("shadowed-row"))).isNotEqualTo(this.valid.version().hash());
+	}
+
+	/**
+	 * Two versions that disagree about one input, swapped back and forth while four threads
+	 * decide: every decision must be wholly one version's, never a mix.
+	 */
+	@Test
+	void swapsRulesetsAtomicallyUnderConcurrentEvaluation() throws Exception {
+		Ruleset strict = RulesetCompiler.compile(Programme.GAF, "strict v2", List.of(
+				new TableFile("strict.csv", Fixtures.table("broken/valid.csv").content().length == 0 ? new byte[0]
+						: new String(Fixtures.table("broken/valid.csv").content())
+							.replace("T1,decide,decide,GIVEN,1000,ELIGIBLE,SMALL", "T1,decide,decide,GIVEN,1000,NOT_ELIGIBLE,SMALL")
+							.getBytes()),
+				Fixtures.table("broken/valid-reasons.csv")))
+			.orThrow();
+		DecisionEngine engine = new DecisionEngine(List.of(this.valid));
+		GafInput input = Fixtures.gaf(Consent.GIVEN, "10");
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<List<Decision>>> results = new ArrayList<>();
+		for (int t = 0; t < 4; t++) {
+			results.add(threads.submit(() -> {
+				start.await();
+				List<Decision> decisions = new ArrayList<>();
+				for (int i = 0; i < 500; i++) {
+					decisions.add(engine.decide(Programme.GAF, input, Locale.ENGLISH));
+				}
+				return decisions;
+			}));
+		}
+		start.countDown();
+		for (int swap = 0; swap < 200; swap++) {
+			engine.activate(swap % 2 == 0 ? strict : this.valid);
+		}
+		List<Decision> all = new ArrayList<>();
+		for (Future<List<Decision>> result : results) {
+			all.addAll(result.get(60, TimeUnit.SECONDS));
+		}
+		threads.shutdown();
+		assertThat(all).hasSize(2000).allSatisfy(decision -> assertThat(decision.decision())
+			.isEqualTo(decision.rulesetVersion().label().equals("strict v2") ? Eligibility.NOT_ELIGIBLE
+					: Eligibility.ELIGIBLE));
+	}
+
+}

@@ -1,0 +1,85 @@
+package org.passage.rules.facts;
+
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.passage.rules.decision.Component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Inputs outside their stated domain are rejected with the field named, never decided. */
+class InputDomainTest {
+
+	@Test
+	void rejectsAHouseholdWithNoAdult() {
+		assertThatThrownBy(() -> reintegration(0, 2)).isInstanceOfSatisfying(InvalidInputException.class,
+				ex -> assertThat(ex.errors()).singleElement().satisfies(error -> {
+					assertThat(error.field()).isEqualTo("adults");
+					assertThat(error.allowed()).containsExactly("whole number from 1 to 10");
+				}));
+	}
+
+	@Test
+	void rejectsAHouseholdOfMoreThanFifteen() {
+		assertThat(reintegration(10, 5).dependants()).isEqualTo(14);
+		assertThatThrownBy(() -> reintegration(10, 6)).isInstanceOfSatisfying(InvalidInputException.class,
+				ex -> assertThat(ex.errors()).extracting(FieldError::field).containsExactly("children"));
+	}
+
+	@Test
+	void rejectsANegativeAmountAndOneWithThreeDecimals() {
+		assertThatThrownBy(() -> gaf(Set.of(Component.MEDICAL), "-1", "0"))
+			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.errors())
+				.extracting(FieldError::field)
+				.containsExactly("requestedAmount"));
+		assertThatThrownBy(() -> gaf(Set.of(Component.MEDICAL), "10", "0.001"))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					ex -> assertThat(ex.getMessage()).contains("fundBalance: has more than 2 decimal places"));
+	}
+
+	@Test
+	void rejectsAnEmptyRequestAndAServiceGafDoesNotProvide() {
+		assertThatThrownBy(() -> gaf(Set.of(), "10", "0")).isInstanceOfSatisfying(InvalidInputException.class,
+				ex -> assertThat(ex.errors()).singleElement().satisfies(error -> {
+					assertThat(error.field()).isEqualTo("requested");
+					assertThat(error.allowed()).contains("SAFE_ACCOMMODATION", "THIRD_COUNTRY_RESETTLEMENT");
+				}));
+		assertThatThrownBy(() -> gaf(Set.of(Component.ARRIVAL_CASH), "10", "0"))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					ex -> assertThat(ex.getMessage()).contains("requested: contains a service GAF does not provide"));
+	}
+
+	@Test
+	void namesEveryMissingFieldAtOnceWithItsAllowedValues() {
+		assertThatThrownBy(() -> new HasmInput(true, null, null, false, Severity.DESPERATE, true, ProtectionClaim.NONE,
+				false, false, false, false, false, TravelDocument.VALID, FitToTravel.FIT, BigDecimal.ONE, BigDecimal.TEN))
+			.isInstanceOfSatisfying(InvalidInputException.class, ex -> {
+				assertThat(ex.errors()).extracting(FieldError::field).containsExactly("cause", "migrationStatus");
+				assertThat(ex.errors().get(1).allowed()).containsExactly("REGULAR", "IRREGULAR", "UNDOCUMENTED",
+						"UNKNOWN");
+			});
+	}
+
+	@Test
+	void acceptsTheEdgesOfEachDomain() {
+		assertThat(reintegration(1, 0).dependants()).isZero();
+		assertThat(gaf(Set.of(Component.MEDICAL), "0", "0.00").requestedAmount()).isZero();
+		assertThat(new ReintegrationInput(Pathway.AVRR, Set.of(), 1, 0, ReturnContext.STABLE, ReintegrationPlan.NONE,
+				false, 100, RiskLevel.LOW, false, false, 120)
+			.age()).isEqualTo(120);
+	}
+
+	private static ReintegrationInput reintegration(int adults, int children) {
+		return new ReintegrationInput(Pathway.AVRR, EnumSet.noneOf(Vulnerability.class), adults, children,
+				ReturnContext.STABLE, ReintegrationPlan.HOUSING, false, 0, RiskLevel.LOW, false, false, 30);
+	}
+
+	private static GafInput gaf(Set<Component> requested, String amount, String balance) {
+		return new GafInput(VictimStatus.IDENTIFIED, true, OtherProgramme.NONE, Consent.GIVEN, false, false, false, false,
+				requested, new BigDecimal(amount), new BigDecimal(balance), RiskLevel.LOW, 0);
+	}
+
+}
