@@ -45,7 +45,7 @@ class TableScenariosTest {
 		});
 	}
 
-	private static void check(Ruleset ruleset, Class<? extends Record> inputType, Map<String, String> row) {
+	static void check(Ruleset ruleset, Class<? extends Record> inputType, Map<String, String> row) {
 		Map<String, String> input = new HashMap<>(row);
 		input.keySet().removeIf(key -> key.startsWith("expect.") || key.equals("scenario"));
 		String error = row.get("expect.error");
