@@ -1,0 +1,158 @@
+package org.passage.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.passage.rules.decision.Decision;
+import org.passage.rules.decision.Programme;
+import org.passage.rules.engine.Ruleset;
+import org.passage.rules.engine.RulesetCompiler;
+import org.passage.rules.facts.GafInput;
+import org.passage.rules.facts.HasmInput;
+import org.passage.rules.facts.ReintegrationInput;
+import org.passage.rules.table.TableFile;
+
+/**
+ * Time per decision, explanation included, for each programme: Passage's tables, the plain-Java
+ * floor, and (GAF) Camunda's DMN engine, over the same 1,024 inputs. Run it with one thread and
+ * with two ({@code -t 2}): the benchmark's state is shared, each thread walks the inputs on its own.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class DecisionBenchmark {
+
+	@State(Scope.Benchmark)
+	public static class Engines {
+
+		Ruleset gaf;
+
+		Ruleset hasm;
+
+		Ruleset reintegration;
+
+		CamundaDmnGaf dmn;
+
+		List<GafInput> gafInputs;
+
+		List<HasmInput> hasmInputs;
+
+		List<ReintegrationInput> reintegrationInputs;
+
+		@Setup(Level.Trial)
+		public void compileAndCheckTheyAgree() {
+			this.gaf = shipped(Programme.GAF, "gaf-eligibility");
+			this.hasm = shipped(Programme.HASM, "hasm-eligibility");
+			this.reintegration = shipped(Programme.REINTEGRATION, "reintegration-package");
+			this.dmn = new CamundaDmnGaf();
+			this.gafInputs = SampleInputs.gaf();
+			this.hasmInputs = SampleInputs.hasm();
+			this.reintegrationInputs = SampleInputs.reintegration();
+			// Like must be measured against like: all engines must give the same decision on every input.
+			agree(this.gafInputs, this.gaf, PlainJavaPolicy::gaf);
+			agree(this.gafInputs, this.gaf, this.dmn::decide);
+			agree(this.hasmInputs, this.hasm, PlainJavaPolicy::hasm);
+			agree(this.reintegrationInputs, this.reintegration, PlainJavaPolicy::reintegration);
+		}
+
+	}
+
+	/** Each thread's position in the inputs. */
+	@State(Scope.Thread)
+	public static class Cursor {
+
+		int next;
+
+		int advance() {
+			this.next = (this.next + 1) & (SampleInputs.COUNT - 1);
+			return this.next;
+		}
+
+	}
+
+	@Benchmark
+	public Decision gafPassage(Engines engines, Cursor cursor) {
+		return engines.gaf.decide(engines.gafInputs.get(cursor.advance()), Locale.ENGLISH);
+	}
+
+	@Benchmark
+	public PlainJavaPolicy.Outcome gafPlainJava(Engines engines, Cursor cursor) {
+		return PlainJavaPolicy.gaf(engines.gafInputs.get(cursor.advance()));
+	}
+
+	@Benchmark
+	public PlainJavaPolicy.Outcome gafCamundaDmn(Engines engines, Cursor cursor) {
+		return engines.dmn.decide(engines.gafInputs.get(cursor.advance()));
+	}
+
+	@Benchmark
+	public Decision hasmPassage(Engines engines, Cursor cursor) {
+		return engines.hasm.decide(engines.hasmInputs.get(cursor.advance()), Locale.ENGLISH);
+	}
+
+	@Benchmark
+	public PlainJavaPolicy.Outcome hasmPlainJava(Engines engines, Cursor cursor) {
+		return PlainJavaPolicy.hasm(engines.hasmInputs.get(cursor.advance()));
+	}
+
+	@Benchmark
+	public Decision reintegrationPassage(Engines engines, Cursor cursor) {
+		return engines.reintegration.decide(engines.reintegrationInputs.get(cursor.advance()), Locale.ENGLISH);
+	}
+
+	@Benchmark
+	public PlainJavaPolicy.Outcome reintegrationPlainJava(Engines engines, Cursor cursor) {
+		return PlainJavaPolicy.reintegration(engines.reintegrationInputs.get(cursor.advance()));
+	}
+
+	static Ruleset shipped(Programme programme, String folder) {
+		String name = folder + ".xlsx";
+		try (InputStream in = DecisionBenchmark.class.getResourceAsStream("/decision-tables/" + folder + "/" + name)) {
+			return RulesetCompiler.compile(programme, folder, List.of(new TableFile(name, in.readAllBytes()))).orThrow();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static <I extends Record> void agree(List<I> inputs, Ruleset ruleset,
+			Function<I, PlainJavaPolicy.Outcome> other) {
+		for (I input : inputs) {
+			Decision decision = ruleset.decide(input, Locale.ENGLISH);
+			PlainJavaPolicy.Outcome expected = other.apply(input);
+			PlainJavaPolicy.Outcome actual = new PlainJavaPolicy.Outcome(decision.decision(), decision.route(),
+					decision.components(), decision.grantedAmount(), decision.approvalLevel(), decision.priority(),
+					decision.reasonCodes(), decision.tier(), decision.delivery(), decision.monitoringMonths());
+			if (!same(expected, actual)) {
+				throw new IllegalStateException("Engines disagree on " + input + "\n  tables: " + actual
+						+ "\n  other:  " + expected);
+			}
+		}
+	}
+
+	private static boolean same(PlainJavaPolicy.Outcome a, PlainJavaPolicy.Outcome b) {
+		return a.decision() == b.decision() && a.route() == b.route() && a.components().equals(b.components())
+				&& a.grantedAmount().compareTo(b.grantedAmount()) == 0 && a.approvalLevel() == b.approvalLevel()
+				&& a.priority() == b.priority() && a.reasons().equals(b.reasons()) && a.tier() == b.tier()
+				&& a.delivery() == b.delivery() && java.util.Objects.equals(a.monitoringMonths(), b.monitoringMonths());
+	}
+
+}
