@@ -1,0 +1,79 @@
+package org.passage.processes.authoring;
+
+import java.io.File;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+
+/**
+ * A developer's tool, not part of the product: laid out the first version of
+ * {@code bpmn/reintegration.bpmn} with Camunda's fluent builder, which also writes the
+ * diagram Modeler shows. The BPMN file is the source of truth from then on; edit it in
+ * Camunda Modeler. Run: {@code ReintegrationModel processes/src/main/resources/bpmn/reintegration.bpmn}.
+ */
+public final class ReintegrationModel {
+
+	private ReintegrationModel() {
+	}
+
+	public static void main(String[] args) {
+		BpmnModelInstance model = Bpmn.createExecutableProcess("reintegration")
+			.name("Reintegration package")
+			.camundaHistoryTimeToLive(180)
+			.startEvent("Event_ReturneeArrived")
+			.name("Returnee arrived")
+			.userTask("Activity_PrepareReintegrationPlan")
+			.name("Prepare reintegration plan")
+			.camundaCandidateGroups("CASE_OFFICER")
+			.serviceTask("Activity_DecideReintegrationPackage")
+			.name("Decide reintegration package")
+			.camundaDelegateExpression("${decideReintegrationPackageDelegate}")
+			.camundaAsyncBefore()
+			.camundaFailedJobRetryTimeCycle("R3/PT5M")
+			.exclusiveGateway("Gateway_PackageDecided")
+			.name("Package decided?")
+			.condition("information missing", "${decision == 'PENDING_INFO'}")
+			.userTask("Activity_CollectMissingInformation")
+			.name("Collect missing information")
+			.camundaCandidateGroups("CASE_OFFICER")
+			.connectTo("Activity_DecideReintegrationPackage")
+			.moveToNode("Gateway_PackageDecided")
+			.condition("approval needed", "${decision != 'PENDING_INFO' && approverGroup != null}")
+			.userTask("Activity_ApprovePackage")
+			.name("Approve package")
+			.camundaCandidateGroups("${approverGroup}")
+			.exclusiveGateway("Gateway_PackageApproved")
+			.name("Approved?")
+			.condition("rejected", "${!approved}")
+			.connectTo("Activity_PrepareReintegrationPlan")
+			.moveToNode("Gateway_PackageApproved")
+			.condition("approved", "${approved}")
+			.exclusiveGateway("Gateway_ReadyToDeliver")
+			.userTask("Activity_DeliverPackage")
+			.name("Deliver package")
+			.camundaCandidateGroups("CASE_OFFICER")
+			.exclusiveGateway("Gateway_MonitoringDue")
+			.name("Monitoring visit due?")
+			.condition("visits left", "${monitoringVisitsLeft > 0}")
+			.intermediateCatchEvent("Event_MonitoringVisitDue")
+			.name("Visit due")
+			.timerWithDuration("${monitoringInterval}")
+			.userTask("Activity_MonitoringVisit")
+			.name("Monitoring visit")
+			.camundaCandidateGroups("CASE_OFFICER")
+			.camundaExecutionListenerExpression("end",
+					"${execution.setVariable('monitoringVisitsLeft', monitoringVisitsLeft - 1)}")
+			.connectTo("Gateway_MonitoringDue")
+			.moveToNode("Gateway_MonitoringDue")
+			.condition("no visits left", "${monitoringVisitsLeft <= 0}")
+			.endEvent("Event_ReintegrationClosed")
+			.name("Reintegration closed")
+			.moveToNode("Gateway_PackageDecided")
+			.condition("no approval needed", "${decision != 'PENDING_INFO' && approverGroup == null}")
+			.connectTo("Gateway_ReadyToDeliver")
+			.done();
+		Bpmn.validateModel(model);
+		Bpmn.writeModelToFile(new File(args[0]), model);
+	}
+
+}
