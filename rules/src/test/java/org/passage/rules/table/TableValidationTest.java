@@ -89,6 +89,37 @@ class TableValidationTest {
 	}
 
 	@Test
+	void locatesAFindingInAWorkbookBySheetAndCell() throws IOException {
+		String[][] rows = { { "RuleSet", "org.passage.test" },
+				{ "Import", "org.passage.rules.facts.*, org.passage.rules.decision.*" },
+				{ "Variables", "org.passage.rules.engine.GafDraft out" }, {}, { "RuleTable Consent" },
+				{ "NAME", "ACTIVATION-GROUP", "RULEFLOW-GROUP", "CONDITION", "ACTION" }, { "", "", "", "$i: GafInput()", "" },
+				{ "", "", "", "consent == Consent.$param", "out.decide(Eligibility.$param);" },
+				{ "Row", "Hit", "Stage", "Consent", "Decision" }, { "T1", "decide", "decide", "GIVEN", "ELIGIBLE" },
+				{ "T2", "decide", "decide", "", "MAYBE" } };
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+			XSSFSheet sheet = workbook.createSheet("Policy");
+			for (int r = 0; r < rows.length; r++) {
+				var row = sheet.createRow(r);
+				for (int c = 0; c < rows[r].length; c++) {
+					row.createCell(c).setCellValue(rows[r][c]);
+				}
+			}
+			workbook.write(bytes);
+		}
+		List<Finding> findings = RulesetCompiler
+			.compile(Programme.GAF, "test", List.of(new TableFile("policy.xlsx", bytes.toByteArray())))
+			.findings();
+		assertThat(findings).singleElement().satisfies(finding -> {
+			assertThat(finding.kind()).isEqualTo(Kind.UNKNOWN_VALUE);
+			assertThat(finding.location()).isEqualTo("policy.xlsx!Policy!E11");
+			assertThat(finding.row()).isEqualTo("T2");
+			assertThat(finding.message()).contains("'MAYBE'", "NOT_ELIGIBLE");
+		});
+	}
+
+	@Test
 	void refusesFormulasInAWorkbook() throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
