@@ -74,6 +74,10 @@ public final class RulesetCompiler {
 		sheets.forEach(sheet -> TableAnalyser.analyse(sheet, findings));
 		checkVocabulary(programme, sheets, findings);
 		checkMessages(sheets, messages, findings);
+		if (!findings.isEmpty()) {
+			// Drools would only report the same cells again, less clearly.
+			return new Compilation(findings, Optional.empty());
+		}
 		List<Stage> stages = stages(sheets);
 		InternalKnowledgeBase kieBase = build(files, sheets, findings);
 		int rules = kieBase == null ? 0
