@@ -71,7 +71,25 @@ class RulesetStore {
 			.list();
 	}
 
-	private long idOf(Programme programme, String hash) {
+	/** The version that was live for {@code programme} at {@code instant}, if any was. */
+	Optional<Long> activeAt(Programme programme, java.time.Instant instant) {
+		return this.jdbc.sql("""
+				select ruleset_id from app.ruleset_activation
+				where programme = ? and activated_at <= ? order by activated_at desc, id desc limit 1""")
+			.params(programme.name(), java.sql.Timestamp.from(instant))
+			.query(Long.class)
+			.optional();
+	}
+
+	Optional<StoredRuleset> find(long id) {
+		return this.jdbc.sql("select id, programme, label, content_hash, created_at from app.ruleset where id = ?")
+			.param(id)
+			.query((rs, n) -> new StoredRuleset(rs.getLong(1), Programme.valueOf(rs.getString(2)), rs.getString(3),
+					rs.getString(4), rs.getObject(5, java.time.OffsetDateTime.class)))
+			.optional();
+	}
+
+	long idOf(Programme programme, String hash) {
 		return this.jdbc.sql("select id from app.ruleset where programme = ? and content_hash = ?")
 			.params(programme.name(), hash)
 			.query(Long.class)

@@ -1,0 +1,208 @@
+package org.passage.decisions;
+
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.passage.rules.decision.Programme;
+import org.passage.web.NotFoundException;
+import org.passage.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The decision API for other systems. Recording endpoints take an {@code Idempotency-Key}:
+ * the same key and body answer with the first response, another body is a 422, a retry while
+ * the first call runs a 409.
+ */
+@RestController
+@RequestMapping("/api/v1/decisions")
+@Tag(name = "Decisions", description = "GAF, HASM and reintegration decisions, recorded and explained")
+class DecisionController {
+
+	private final DecisionService decisions;
+
+	private final IdempotencyKeys keys;
+
+	private final ObjectMapper json;
+
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+	DecisionController(DecisionService decisions, IdempotencyKeys keys, ObjectMapper json,
+			org.springframework.transaction.support.TransactionTemplate transactions) {
+		this.decisions = decisions;
+		this.keys = keys;
+		this.json = json;
+		this.transactions = transactions;
+	}
+
+	@Operation(summary = "Decide and record", description = "The body is the programme's input (GafRequest, "
+			+ "HasmRequest or ReintegrationRequest). Answers 201 with the decision and its reasons.")
+	@PostMapping("/{programme}")
+	ResponseEntity<String> record(@Parameter(schema = @Schema(allowableValues = { "gaf", "hasm", "reintegration" })) @PathVariable String programme,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(
+					oneOf = { GafRequest.class, HasmRequest.class, ReintegrationRequest.class }))) @RequestBody JsonNode body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key, Authentication caller, Locale locale) {
+		return idempotently(caller.getName(), key, body, () -> {
+			DecisionView view = this.decisions.record(programme(programme), body, caller.getName(), locale);
+			return new Answer(HttpStatus.CREATED, write(view), "/api/v1/decisions/" + view.decisionId());
+		});
+	}
+
+	@Operation(summary = "Decide without recording", description = "A what-if: the same evaluation, not stored.")
+	@PostMapping("/{programme}:evaluate")
+	DecisionView evaluate(@Parameter(schema = @Schema(allowableValues = { "gaf", "hasm", "reintegration" })) @PathVariable String programme,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(
+					oneOf = { GafRequest.class, HasmRequest.class, ReintegrationRequest.class }))) @RequestBody JsonNode body,
+			Locale locale) {
+		return this.decisions.evaluate(programme(programme), body, locale);
+	}
+
+	/** The batch's answer: one entry per item, in order. */
+	record BatchAnswer(List<DecisionService.BatchItem> items) {
+	}
+
+	@Operation(summary = "Decide and record up to 1,000 inputs", description = "Body: {\"items\": [...]}. "
+			+ "Each item is decided and recorded on its own; a bad item gets its own problem and writes nothing.")
+	@PostMapping("/{programme}:batch")
+	ResponseEntity<String> batch(@Parameter(schema = @Schema(allowableValues = { "gaf", "hasm", "reintegration" })) @PathVariable String programme, @RequestBody JsonNode body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key, Authentication caller, Locale locale) {
+		return idempotently(caller.getName(), key, body, () -> new Answer(HttpStatus.OK, write(new BatchAnswer(
+				this.decisions.batch(programme(programme), body.get("items"), caller.getName(), locale))), null));
+	}
+
+	@Operation(summary = "A recorded decision")
+	@GetMapping("/{id}")
+	DecisionView get(@PathVariable UUID id) {
+		return this.decisions.get(id);
+	}
+
+	@Operation(summary = "Recorded decisions, newest first", description = "Filters are optional; "
+			+ "page size at most " + DecisionService.MAX_PAGE + ".")
+	@GetMapping
+	List<DecisionView> list(@RequestParam(required = false) String caseId,
+			@Parameter(schema = @Schema(allowableValues = { "gaf", "hasm", "reintegration" })) @RequestParam(
+					required = false) String programme,
+			@RequestParam(required = false) OffsetDateTime from, @RequestParam(required = false) OffsetDateTime to,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(DecisionService.MAX_PAGE) int size) {
+		return this.decisions.list(caseId, programme == null ? null : programme(programme), from, to, page, size);
+	}
+
+	@Operation(summary = "Replay a recorded decision", description = "Decides the stored input again under the "
+			+ "decision's own ruleset version (against=recorded, the default), which must give the identical outcome, "
+			+ "or under the live ruleset (against=live), showing what a policy change would do to it.")
+	@PostMapping("/{id}:replay")
+	DecisionService.Replay replay(@PathVariable UUID id,
+			@Parameter(schema = @Schema(allowableValues = { "recorded", "live" })) @RequestParam(
+					defaultValue = "recorded") String against,
+			Locale locale) {
+		if (!against.equals("recorded") && !against.equals("live")) {
+			throw Problems.invalidParameter("against", against, List.of("recorded", "live"));
+		}
+		return this.decisions.replay(id, against.equals("live"), locale);
+	}
+
+	private record Answer(HttpStatus status, String body, String location) {
+	}
+
+	private ResponseEntity<String> idempotently(String caller, String key, JsonNode body, Supplier<Answer> work) {
+		if (key == null) {
+			return respond(work.get());
+		}
+		if (key.isBlank() || key.length() > 255) {
+			throw Problems.invalidParameter("Idempotency-Key", key, List.of("1 to 255 characters"));
+		}
+		IdempotencyKeys.Claim claim = this.transactions.execute(status -> this.keys.claim(caller, key, hash(body)));
+		if (claim instanceof IdempotencyKeys.InFlight) {
+			throw Problems.conflict("idempotency-key-in-flight",
+					"A request with this Idempotency-Key is still being processed; retry later.");
+		}
+		if (claim instanceof IdempotencyKeys.Mismatch) {
+			throw Problems.unprocessable("idempotency-key-reused",
+					"This Idempotency-Key was used with a different request body.");
+		}
+		if (claim instanceof IdempotencyKeys.Done done) {
+			return respond(new Answer(HttpStatus.valueOf(done.status()), done.response(), done.location()));
+		}
+		try {
+			// The effect and the key's response commit together, or neither does.
+			Answer answer = this.transactions.execute(status -> {
+				Answer done = work.get();
+				this.keys.complete(caller, key, done.status().value(), done.body(), done.location());
+				return done;
+			});
+			return respond(answer);
+		}
+		catch (RuntimeException ex) {
+			this.keys.release(caller, key);
+			throw ex;
+		}
+	}
+
+	private static ResponseEntity<String> respond(Answer answer) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status())
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON);
+		if (answer.location() != null) {
+			response.location(URI.create(answer.location()));
+		}
+		return response.body(answer.body());
+	}
+
+	private static Programme programme(String name) {
+		for (Programme programme : Programme.values()) {
+			if (programme.name().equalsIgnoreCase(name)) {
+				return programme;
+			}
+		}
+		throw new NotFoundException("No programme '" + name + "': use gaf, hasm or reintegration.");
+	}
+
+	private String write(Object value) {
+		try {
+			return this.json.writeValueAsString(value);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** SHA-256 of the body's canonical JSON: the same content hashes alike whatever its spacing. */
+	private String hash(JsonNode body) {
+		try {
+			byte[] canonical = this.json.writer()
+				.with(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+				.writeValueAsBytes(this.json.convertValue(body, Object.class));
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+		}
+		catch (JsonProcessingException | NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

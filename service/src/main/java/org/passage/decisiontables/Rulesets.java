@@ -1,0 +1,70 @@
+package org.passage.decisiontables;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.passage.rules.decision.Programme;
+import org.passage.rules.engine.DecisionEngine;
+import org.passage.rules.engine.Ruleset;
+import org.passage.rules.engine.RulesetCompiler;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every ruleset version Passage has stored, by id: the live one of each programme, the one
+ * that was live at a past instant, or any recorded decision's own. Stored versions are
+ * compiled once, on first use.
+ */
+@Service
+public class Rulesets {
+
+	/** A compiled ruleset and the id it is stored under. */
+	public record Versioned(long id, Ruleset ruleset) {
+	}
+
+	/** No ruleset was live for the programme at the instant asked for. */
+	public static class NotLiveException extends RuntimeException {
+
+		public NotLiveException(Programme programme, Instant instant) {
+			super("No " + programme + " ruleset was live at " + instant);
+		}
+
+	}
+
+	private final DecisionEngine engine;
+
+	private final RulesetStore store;
+
+	private final Map<Long, Ruleset> compiled = new ConcurrentHashMap<>();
+
+	Rulesets(DecisionEngine engine, RulesetStore store) {
+		this.engine = engine;
+		this.store = store;
+	}
+
+	/** The live ruleset of {@code programme}. */
+	public Versioned live(Programme programme) {
+		Ruleset ruleset = this.engine.active(programme);
+		long id = this.store.idOf(programme, ruleset.version().hash());
+		this.compiled.putIfAbsent(id, ruleset);
+		return new Versioned(id, ruleset);
+	}
+
+	/** The ruleset that was live for {@code programme} at {@code instant}. */
+	public Versioned liveAt(Programme programme, Instant instant) {
+		return this.store.activeAt(programme, instant)
+			.map(this::version)
+			.orElseThrow(() -> new NotLiveException(programme, instant));
+	}
+
+	/** A stored version, compiled from its stored files. */
+	public Versioned version(long id) {
+		Ruleset ruleset = this.compiled.computeIfAbsent(id, key -> {
+			StoredRuleset stored = this.store.find(key)
+				.orElseThrow(() -> new IllegalArgumentException("No ruleset " + key));
+			return RulesetCompiler.compile(stored.programme(), stored.label(), this.store.files(key)).orThrow();
+		});
+		return new Versioned(id, ruleset);
+	}
+
+}

@@ -1,0 +1,125 @@
+package org.passage.web;
+
+import java.net.URI;
+import java.util.List;
+
+import org.passage.rules.facts.FieldError;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as {@code application/problem+json} (RFC 9457), with a stable {@code type} and,
+ * for bad input, the fields at fault and the values they allow. Spring MVC's own errors (415,
+ * 405, malformed JSON) come through here too.
+ */
+@RestControllerAdvice
+public class Problems extends ResponseEntityExceptionHandler {
+
+	private static final String TYPES = "urn:passage:problem:";
+
+	@ExceptionHandler(InvalidRequestException.class)
+	ProblemDetail invalid(InvalidRequestException ex) {
+		return withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", ex.getMessage()),
+				ex.errors());
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ProblemDetail notFound(NotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+	ProblemDetail constraintViolation(jakarta.validation.ConstraintViolationException ex) {
+		return withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+				"Some parameters are out of range."),
+				ex.getConstraintViolations()
+					.stream()
+					.map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage(), List.of()))
+					.toList());
+	}
+
+	@ExceptionHandler(PayloadTooLargeException.class)
+	ProblemDetail tooLarge(PayloadTooLargeException ex) {
+		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large", ex.getMessage());
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
+		if (ex.getParameter().getParameterType() == java.util.UUID.class && ex.getName().equals("id")) {
+			return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No decision " + ex.getValue());
+		}
+		return withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+				"A parameter has the wrong type."),
+				List.of(new FieldError(ex.getName(), "'" + ex.getValue() + "' is not valid", List.of())));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof PayloadTooLargeException large) {
+				return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(large));
+			}
+		}
+		ProblemDetail problem = withErrors(problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
+				"The body is not well-formed JSON."), List.of(new FieldError("(body)", "is not JSON", List.of())));
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap(result -> result.getResolvableErrors()
+				.stream()
+				.map(error -> new FieldError(result.getMethodParameter().getParameterName(),
+						String.valueOf(error.getDefaultMessage()), List.of())))
+			.toList();
+		return ResponseEntity.badRequest()
+			.body(withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+					"Some parameters are out of range."), errors));
+	}
+
+	/** A 400 for a query parameter or header outside its values. */
+	public static ErrorResponseException invalidParameter(String name, String value, List<String> allowed) {
+		return new ErrorResponseException(HttpStatus.BAD_REQUEST,
+				withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", name + " is not valid"),
+						List.of(new FieldError(name, "'" + value + "' is not valid", allowed))),
+				null);
+	}
+
+	public static ErrorResponseException conflict(String type, String detail) {
+		return new ErrorResponseException(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, type, "Conflict", detail),
+				null);
+	}
+
+	public static ErrorResponseException unprocessable(String type, String detail) {
+		return new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY,
+				problem(HttpStatus.UNPROCESSABLE_ENTITY, type, "Unprocessable request", detail), null);
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(TYPES + type));
+		problem.setTitle(title);
+		return problem;
+	}
+
+	private static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+}

@@ -1,0 +1,232 @@
+package org.passage.decisions;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.passage.testing.PassageIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The decision API as another system uses it, on PostgreSQL, with the shipped tables. */
+@PassageIntegrationTest
+class DecisionApiIT {
+
+	/** GAF band 2 for an identified, consenting victim: the policy gives ELIGIBLE, REGIONAL approval. */
+	private static final String GAF = """
+			{"victimStatus": "IDENTIFIED", "crossBorder": true, "otherProgramme": "NONE", "consent": "GIVEN",
+			 "minor": false, "unaccompanied": false, "guardianAppointed": false, "immediateDanger": false,
+			 "requested": ["MEDICAL", "LEGAL"], "requestedAmount": 2500.00, "fundBalance": 10000.00,
+			 "reTraffickingRisk": "LOW", "priorGafCases": 0, "caseId": "VOT-2026-000123"}""";
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ObjectMapper json;
+
+	private long before;
+
+	@BeforeEach
+	void countDecisions() {
+		this.before = recorded();
+	}
+
+	@Test
+	void recordsADecisionWithItsReasonsAndServesItBack() throws Exception {
+		ResponseEntity<String> created = post("/api/v1/decisions/gaf", GAF, null, "fr");
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		JsonNode decision = this.json.readTree(created.getBody());
+		assertThat(created.getHeaders().getLocation()).hasToString("/api/v1/decisions/" + decision.get("decisionId").asText());
+		assertThat(decision.get("programme").asText()).isEqualTo("gaf");
+		assertThat(decision.get("decision").asText()).isEqualTo("ELIGIBLE");
+		assertThat(decision.get("approvalLevel").asText()).isEqualTo("REGIONAL");
+		assertThat(decision.get("grantedAmount").toString()).isEqualTo("2500.00");
+		assertThat(decision.get("reasons").get(0).get("code").asText()).isEqualTo("GAF_BAND_2");
+		assertThat(decision.get("reasons").get(0).get("row").asText()).isEqualTo("G15");
+		assertThat(decision.get("reasons").get(0).get("message").asText()).startsWith("Éligible au GAF");
+		assertThat(decision.get("rulesetVersion").get("hash").asText()).hasSize(64);
+		assertThat(decision.has("tier")).isFalse();
+		assertThat(recorded()).isEqualTo(this.before + 1);
+
+		ResponseEntity<String> fetched = get(created.getHeaders().getLocation().toString());
+		assertThat(this.json.readTree(fetched.getBody())).isEqualTo(decision);
+		ResponseEntity<String> listed = get("/api/v1/decisions?caseId=VOT-2026-000123&programme=gaf");
+		assertThat(this.json.readTree(listed.getBody()).findValuesAsText("decisionId"))
+			.contains(decision.get("decisionId").asText());
+	}
+
+	@Test
+	void evaluatesWithoutRecording() throws Exception {
+		ResponseEntity<String> answer = post("/api/v1/decisions/hasm:evaluate", """
+				{"stranded": true, "cause": "DESTITUTION", "migrationStatus": "IRREGULAR", "ownMeans": false,
+				 "severity": "DESPERATE", "wishesToReturn": true, "protectionClaim": "NONE",
+				 "suspectedVictimOfTrafficking": false, "avrrProjectAvailable": false, "crisisOperationActive": false,
+				 "unaccompaniedMinor": false, "vulnerable": true, "travelDocument": "OBTAINABLE", "fitToTravel": "FIT",
+				 "estimatedCost": 850.00, "fundBalance": 5000.00}""", null, "en");
+		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+		JsonNode decision = this.json.readTree(answer.getBody());
+		assertThat(decision.get("decisionId").isNull()).isTrue();
+		assertThat(decision.findValuesAsText("code")).containsExactly("HASM_RETURN", "TRAVEL_DOCUMENT_TO_OBTAIN",
+				"VULNERABLE_RETURNEE");
+		assertThat(recorded()).isEqualTo(this.before);
+	}
+
+	@Test
+	void decidesEachBatchItemOnItsOwn() throws Exception {
+		String bad = GAF.replace("\"requestedAmount\": 2500.00", "\"requestedAmount\": -5");
+		ResponseEntity<String> answer = post("/api/v1/decisions/gaf:batch",
+				"{\"items\": [" + GAF + "," + bad + "," + GAF.replace("2500.00", "500.00") + "]}", null, "en");
+		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+		JsonNode items = this.json.readTree(answer.getBody()).get("items");
+		assertThat(items.findValuesAsText("status")).containsExactly("201", "400", "201");
+		assertThat(items.get(1).get("problem").get("errors").get(0).get("field").asText()).isEqualTo("requestedAmount");
+		assertThat(items.get(2).get("decision").get("approvalLevel").asText()).isEqualTo("SUPERVISOR");
+		assertThat(recorded()).isEqualTo(this.before + 2);
+	}
+
+	@Test
+	void replaysADecisionIdenticallyUnderItsOwnRuleset() throws Exception {
+		String id = this.json.readTree(post("/api/v1/decisions/reintegration", """
+				{"pathway": "AVRR", "vulnerabilities": ["SINGLE_PARENT"], "adults": 1, "children": 2,
+				 "returnContext": "STABLE", "plan": "JOB_PLACEMENT", "businessPlanAssessed": false, "contributionPct": 0,
+				 "reTraffickingRisk": "LOW", "bannedFromDestination": false, "priorPackage": false, "age": 34}""",
+				null, "en").getBody()).get("decisionId").asText();
+		JsonNode replay = this.json.readTree(post("/api/v1/decisions/" + id + ":replay", "", null, "en").getBody());
+		assertThat(replay.get("identical").asBoolean()).isTrue();
+		assertThat(replay.get("differences")).isEmpty();
+		assertThat(replay.get("replayed").get("grantedAmount").decimalValue()).isEqualByComparingTo("2400");
+		assertThat(recorded()).isEqualTo(this.before + 1);
+	}
+
+	@Test
+	void answersARetryWithTheFirstResponseAndRefusesAnotherBodyOrARaceForTheKey() throws Exception {
+		ResponseEntity<String> first = post("/api/v1/decisions/gaf", GAF, "key-1", "en");
+		ResponseEntity<String> retry = post("/api/v1/decisions/gaf", GAF, "key-1", "en");
+		assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(retry.getBody()).isEqualTo(first.getBody());
+		assertThat(retry.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
+		assertThat(recorded()).isEqualTo(this.before + 1);
+
+		ResponseEntity<String> other = post("/api/v1/decisions/gaf", GAF.replace("2500.00", "2600.00"), "key-1", "en");
+		assertProblem(other, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused");
+
+		this.jdbc.sql("insert into app.idempotency_key (caller, key, request_hash) values ('api-client', 'key-2', ?)")
+			.param("0".repeat(64))
+			.update();
+		assertProblem(post("/api/v1/decisions/gaf", GAF, "key-2", "en"), HttpStatus.UNPROCESSABLE_ENTITY,
+				"idempotency-key-reused");
+		this.jdbc.sql("update app.idempotency_key set request_hash = ? where key = 'key-2'")
+			.param(this.jdbc.sql("select request_hash from app.idempotency_key where key = 'key-1'")
+				.query(String.class)
+				.single())
+			.update();
+		assertProblem(post("/api/v1/decisions/gaf", GAF, "key-2", "en"), HttpStatus.CONFLICT,
+				"idempotency-key-in-flight");
+		assertThat(recorded()).isEqualTo(this.before + 1);
+	}
+
+	@Test
+	void refusesBadInputWithAProblemNamingTheFieldAndWritesNothing() throws Exception {
+		JsonNode unknown = assertProblem(post("/api/v1/decisions/gaf", GAF.replace("\"minor\"", "\"minorr\""), null, "en"),
+				HttpStatus.BAD_REQUEST, "invalid-request");
+		assertThat(unknown.get("errors").get(0).get("field").asText()).isEqualTo("minorr");
+		JsonNode wrongType = assertProblem(post("/api/v1/decisions/gaf", GAF.replace("\"priorGafCases\": 0", "\"priorGafCases\": \"none\""), null, "en"),
+				HttpStatus.BAD_REQUEST, "invalid-request");
+		assertThat(wrongType.get("errors").get(0).get("field").asText()).isEqualTo("priorGafCases");
+		JsonNode badEnum = assertProblem(post("/api/v1/decisions/gaf", GAF.replace("\"GIVEN\"", "\"MAYBE\""), null, "en"),
+				HttpStatus.BAD_REQUEST, "invalid-request");
+		assertThat(badEnum.get("errors").get(0).get("field").asText()).isEqualTo("consent");
+		assertThat(badEnum.get("errors").get(0).get("allowed").toString()).contains("GIVEN", "WITHDRAWN");
+		JsonNode missing = assertProblem(post("/api/v1/decisions/gaf", GAF.replace("\"minor\": false,", ""), null, "en"),
+				HttpStatus.BAD_REQUEST, "invalid-request");
+		assertThat(missing.get("errors").get(0).get("field").asText()).isEqualTo("minor");
+		JsonNode domain = assertProblem(post("/api/v1/decisions/gaf", GAF.replace("[\"MEDICAL\", \"LEGAL\"]", "[]"), null, "en"),
+				HttpStatus.BAD_REQUEST, "invalid-request");
+		assertThat(domain.get("errors").get(0).get("field").asText()).isEqualTo("requested");
+		assertProblem(post("/api/v1/decisions/gaf", "{\"victimStatus\": ", null, "en"), HttpStatus.BAD_REQUEST,
+				"malformed-json");
+		String huge = "{\"items\": [" + String.join(",", java.util.Collections.nCopies(6000, GAF)) + "]}";
+		assertProblem(post("/api/v1/decisions/gaf:batch", huge, null, "en"), HttpStatus.PAYLOAD_TOO_LARGE,
+				"payload-too-large");
+		HttpHeaders text = headers(null, "en");
+		text.setContentType(MediaType.TEXT_PLAIN);
+		ResponseEntity<String> unsupported = this.http.withBasicAuth("api-client", "api-client")
+			.exchange("/api/v1/decisions/gaf", HttpMethod.POST, new HttpEntity<>(GAF, text), String.class);
+		assertThat(unsupported.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+		assertThat(unsupported.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertProblem(post("/api/v1/decisions/refugee", GAF, null, "en"), HttpStatus.NOT_FOUND, "not-found");
+		assertProblem(get("/api/v1/decisions/" + java.util.UUID.randomUUID()), HttpStatus.NOT_FOUND, "not-found");
+		assertProblem(get("/api/v1/decisions?size=5000"), HttpStatus.BAD_REQUEST, "invalid-request");
+		assertThat(recorded()).isEqualTo(this.before);
+	}
+
+	@Test
+	void letsOnlyDecisionApiClientsIn() {
+		assertThat(this.http.postForEntity("/api/v1/decisions/gaf:evaluate", new HttpEntity<>(GAF, headers(null, "en")), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.http.withBasicAuth("officer", "officer")
+			.postForEntity("/api/v1/decisions/gaf:evaluate", new HttpEntity<>(GAF, headers(null, "en")), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void keepsRecordedDecisionsAppendOnly() {
+		post("/api/v1/decisions/gaf", GAF, null, "en");
+		assertThatThrownBy(() -> this.jdbc.sql("update app.decision set outcome = 'REFER'").update()).rootCause()
+			.hasMessageContaining("decision is append-only");
+		assertThatThrownBy(() -> this.jdbc.sql("delete from app.decision").update()).rootCause()
+			.hasMessageContaining("decision is append-only");
+	}
+
+	private JsonNode assertProblem(ResponseEntity<String> response, HttpStatus status, String type) throws Exception {
+		assertThat(response.getStatusCode()).isEqualTo(status);
+		assertThat(response.getHeaders().getContentType()).isNotNull()
+			.matches(media -> media.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		JsonNode problem = this.json.readTree(response.getBody());
+		assertThat(problem.get("type").asText()).isEqualTo("urn:passage:problem:" + type);
+		assertThat(problem.get("status").asInt()).isEqualTo(status.value());
+		return problem;
+	}
+
+	private ResponseEntity<String> post(String path, String body, String key, String language) {
+		return this.http.withBasicAuth("api-client", "api-client")
+			.postForEntity(path, new HttpEntity<>(body, headers(key, language)), String.class);
+	}
+
+	private ResponseEntity<String> get(String path) {
+		return this.http.withBasicAuth("api-client", "api-client").getForEntity(path, String.class);
+	}
+
+	private static HttpHeaders headers(String key, String language) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		headers.setAcceptLanguageAsLocales(List.of(java.util.Locale.forLanguageTag(language)));
+		if (key != null) {
+			headers.set("Idempotency-Key", key);
+		}
+		return headers;
+	}
+
+	private long recorded() {
+		return this.jdbc.sql("select count(*) from app.decision").query(Long.class).single();
+	}
+
+
+}
