@@ -15,7 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -24,6 +26,7 @@ import org.passage.rules.decision.Programme;
 import org.passage.web.NotFoundException;
 import org.passage.web.Problems;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,6 +66,13 @@ class DecisionController {
 
 	@Operation(summary = "Decide and record", description = "The body is the programme's input (GafRequest, "
 			+ "HasmRequest or ReintegrationRequest). Answers 201 with the decision and its reasons.")
+	@ApiResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = DecisionView.class)))
+	@ApiResponse(responseCode = "400", description = "Invalid input: the problem names each field",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "A request with this Idempotency-Key is in flight",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "422", description = "This Idempotency-Key was used with another body",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	@PostMapping("/{programme}")
 	ResponseEntity<String> record(@Parameter(schema = @Schema(allowableValues = { "gaf", "hasm", "reintegration" })) @PathVariable String programme,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(
@@ -83,14 +93,23 @@ class DecisionController {
 		return this.decisions.evaluate(programme(programme), body, locale);
 	}
 
+	/** A batch, for the API document: the items are the programme's inputs. */
+	record BatchRequest(@ArraySchema(maxItems = DecisionService.MAX_BATCH, schema = @Schema(
+			oneOf = { GafRequest.class, HasmRequest.class, ReintegrationRequest.class })) List<Object> items) {
+	}
+
 	/** The batch's answer: one entry per item, in order. */
 	record BatchAnswer(List<DecisionService.BatchItem> items) {
 	}
 
 	@Operation(summary = "Decide and record up to 1,000 inputs", description = "Body: {\"items\": [...]}. "
 			+ "Each item is decided and recorded on its own; a bad item gets its own problem and writes nothing.")
+	@ApiResponse(responseCode = "200", description = "One answer per item",
+			content = @Content(schema = @Schema(implementation = BatchAnswer.class)))
 	@PostMapping("/{programme}:batch")
-	ResponseEntity<String> batch(@Parameter(schema = @Schema(allowableValues = { "gaf", "hasm", "reintegration" })) @PathVariable String programme, @RequestBody JsonNode body,
+	ResponseEntity<String> batch(@Parameter(schema = @Schema(allowableValues = { "gaf", "hasm", "reintegration" })) @PathVariable String programme,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "{\"items\": [ inputs of the programme ]}",
+					content = @Content(schema = @Schema(implementation = BatchRequest.class))) @RequestBody JsonNode body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, Authentication caller, Locale locale) {
 		return idempotently(caller.getName(), key, body, () -> new Answer(HttpStatus.OK, write(new BatchAnswer(
 				this.decisions.batch(programme(programme), body.get("items"), caller.getName(), locale))), null));
