@@ -73,10 +73,21 @@ class FoundationIT {
 	}
 
 	@Test
-	void exposesBuildInfoAndPrometheusMetrics() {
+	void exposesBuildInfoAndPrometheusMetricsIncludingDecisions() {
 		assertThat(this.http.getForEntity("/actuator/info", String.class).getBody()).contains("passage-service");
-		assertThat(this.http.withBasicAuth("admin", "admin").getForEntity("/actuator/prometheus", String.class)
-			.getBody()).contains("jvm_memory_used_bytes");
+		org.springframework.http.HttpHeaders json = new org.springframework.http.HttpHeaders();
+		json.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+		this.http.withBasicAuth("api-client", "api-client")
+			.postForEntity("/api/v1/decisions/reintegration:evaluate", new org.springframework.http.HttpEntity<>("""
+					{"pathway": "CRISIS_EVACUATION", "vulnerabilities": [], "adults": 1, "children": 0,
+					 "returnContext": "STABLE", "plan": "NONE", "businessPlanAssessed": false, "contributionPct": 0,
+					 "reTraffickingRisk": "LOW", "bannedFromDestination": false, "priorPackage": false, "age": 40}""",
+					json), String.class);
+		String metrics = this.http.withBasicAuth("admin", "admin").getForEntity("/actuator/prometheus", String.class)
+			.getBody();
+		assertThat(metrics).contains("jvm_memory_used_bytes")
+			.containsPattern("passage_decisions_total\\{[^}]*outcome=\"ELIGIBLE\"[^}]*programme=\"reintegration\"[^}]*recorded=\"false\"")
+			.contains("passage_decision_evaluation_seconds_bucket");
 	}
 
 }

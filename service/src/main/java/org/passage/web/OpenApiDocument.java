@@ -2,6 +2,7 @@ package org.passage.web;
 
 import java.util.List;
 
+import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -16,6 +17,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OpenApiDocument {
 
+	static {
+		// Each enum (Component, Consent, ...) is one named schema, reused wherever it appears.
+		ModelResolver.enumsAsRef = true;
+	}
+
 	@Bean
 	OpenAPI passageApi() {
 		return new OpenAPI()
@@ -24,7 +30,7 @@ class OpenApiDocument {
 				.description("Eligibility and assistance decisions for migrant protection casework: GAF, HASM and "
 						+ "reintegration packages, recorded and explained. Errors are application/problem+json "
 						+ "(RFC 9457). Recording calls accept an Idempotency-Key header.")
-				.license(new License().name("Apache-2.0")))
+				.license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")))
 			// A relative server, so the document is the same on every host and port.
 			.servers(List.of(new Server().url("/")))
 			.components(new Components().addSecuritySchemes("basic",
