@@ -37,6 +37,9 @@ public class Rulesets {
 
 	private final Map<Long, Ruleset> compiled = new ConcurrentHashMap<>();
 
+	/** Stored ids by content hash: a version's id never changes, so one query per version. */
+	private final Map<String, Long> ids = new ConcurrentHashMap<>();
+
 	Rulesets(DecisionEngine engine, RulesetStore store) {
 		this.engine = engine;
 		this.store = store;
@@ -45,7 +48,8 @@ public class Rulesets {
 	/** The live ruleset of {@code programme}. */
 	public Versioned live(Programme programme) {
 		Ruleset ruleset = this.engine.active(programme);
-		long id = this.store.idOf(programme, ruleset.version().hash());
+		long id = this.ids.computeIfAbsent(programme + ":" + ruleset.version().hash(),
+				key -> this.store.idOf(programme, ruleset.version().hash()));
 		this.compiled.putIfAbsent(id, ruleset);
 		return new Versioned(id, ruleset);
 	}
