@@ -1,5 +1,6 @@
 package org.passage.rules.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,12 +71,12 @@ class DecisionEngineTest {
 	 */
 	@Test
 	void swapsRulesetsAtomicallyUnderConcurrentEvaluation() throws Exception {
-		Ruleset strict = RulesetCompiler.compile(Programme.GAF, "strict v2", List.of(
-				new TableFile("strict.csv", Fixtures.table("broken/valid.csv").content().length == 0 ? new byte[0]
-						: new String(Fixtures.table("broken/valid.csv").content())
-							.replace("T1,decide,decide,GIVEN,1000,ELIGIBLE,SMALL", "T1,decide,decide,GIVEN,1000,NOT_ELIGIBLE,SMALL")
-							.getBytes()),
-				Fixtures.table("broken/valid-reasons.csv")))
+		// Version 2 refuses what version 1 grants: row T1 decides NOT_ELIGIBLE instead of ELIGIBLE.
+		String strictTable = new String(Fixtures.table("broken/valid.csv").content(), StandardCharsets.UTF_8)
+			.replace("T1,decide,decide,GIVEN,1000,ELIGIBLE,SMALL", "T1,decide,decide,GIVEN,1000,NOT_ELIGIBLE,SMALL");
+		Ruleset strict = RulesetCompiler.compile(Programme.GAF, "strict v2",
+				List.of(new TableFile("strict.csv", strictTable.getBytes(StandardCharsets.UTF_8)),
+						Fixtures.table("broken/valid-reasons.csv")))
 			.orThrow();
 		DecisionEngine engine = new DecisionEngine(List.of(this.valid));
 		GafInput input = Fixtures.gaf(Consent.GIVEN, "10");
