@@ -143,6 +143,28 @@ class DecisionApiIT {
 	}
 
 	@Test
+	void decidesUnderTheRulesetLiveAtAnInstantAndRefusesAnInstantBeforeAnyWas() throws Exception {
+		JsonNode now = this.json.readTree(post("/api/v1/decisions/gaf:evaluate",
+				GAF.replace("}", ", \"asOf\": \"" + java.time.OffsetDateTime.now().plusSeconds(1) + "\"}"), null, "en")
+			.getBody());
+		assertThat(now.get("rulesetVersion").get("label").asText()).isEqualTo("gaf-eligibility v1 (shipped)");
+		JsonNode before = assertProblem(post("/api/v1/decisions/gaf:evaluate",
+				GAF.replace("}", ", \"asOf\": \"2000-01-01T00:00:00Z\"}"), null, "en"), HttpStatus.BAD_REQUEST,
+				"invalid-request");
+		assertThat(before.get("errors").get(0).get("field").asText()).isEqualTo("asOf");
+	}
+
+	@Test
+	void forgetsAnIdempotencyKeyAfter24Hours() {
+		assertThat(post("/api/v1/decisions/gaf", GAF, "key-old", "en").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		this.jdbc.sql("update app.idempotency_key set created_at = now() - interval '25 hours' where key = 'key-old'")
+			.update();
+		ResponseEntity<String> reused = post("/api/v1/decisions/gaf", GAF.replace("2500.00", "2600.00"), "key-old", "en");
+		assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(recorded()).isEqualTo(this.before + 2);
+	}
+
+	@Test
 	void refusesBadInputWithAProblemNamingTheFieldAndWritesNothing() throws Exception {
 		JsonNode unknown = assertProblem(post("/api/v1/decisions/gaf", GAF.replace("\"minor\"", "\"minorr\""), null, "en"),
 				HttpStatus.BAD_REQUEST, "invalid-request");
