@@ -4,26 +4,20 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.passage.testing.PassageIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The decision API as another system uses it, on PostgreSQL, with the shipped tables. */
-@PassageIntegrationTest
-class DecisionApiIT {
+class DecisionApiIT extends DecisionApiTesting {
 
 	/** GAF band 2 for an identified, consenting victim: the policy gives ELIGIBLE, REGIONAL approval. */
 	private static final String GAF = """
@@ -31,15 +25,6 @@ class DecisionApiIT {
 			 "minor": false, "unaccompanied": false, "guardianAppointed": false, "immediateDanger": false,
 			 "requested": ["MEDICAL", "LEGAL"], "requestedAmount": 2500.00, "fundBalance": 10000.00,
 			 "reTraffickingRisk": "LOW", "priorGafCases": 0, "caseId": "VOT-2026-000123"}""";
-
-	@Autowired
-	TestRestTemplate http;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ObjectMapper json;
 
 	private long before;
 
@@ -226,29 +211,5 @@ class DecisionApiIT {
 		assertThat(problem.get("status").asInt()).isEqualTo(status.value());
 		return problem;
 	}
-
-	private ResponseEntity<String> post(String path, String body, String key, String language) {
-		return this.http.withBasicAuth("api-client", "api-client")
-			.postForEntity(path, new HttpEntity<>(body, headers(key, language)), String.class);
-	}
-
-	private ResponseEntity<String> get(String path) {
-		return this.http.withBasicAuth("api-client", "api-client").getForEntity(path, String.class);
-	}
-
-	private static HttpHeaders headers(String key, String language) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		headers.setAcceptLanguageAsLocales(List.of(java.util.Locale.forLanguageTag(language)));
-		if (key != null) {
-			headers.set("Idempotency-Key", key);
-		}
-		return headers;
-	}
-
-	private long recorded() {
-		return this.jdbc.sql("select count(*) from app.decision").query(Long.class).single();
-	}
-
 
 }
