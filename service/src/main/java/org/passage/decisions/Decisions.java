@@ -57,10 +57,6 @@ class Decisions {
 			.list();
 	}
 
-	long count() {
-		return this.jdbc.sql("select count(*) from app.decision").query(Long.class).single();
-	}
-
 	private static final String COLUMNS = "id, programme, case_id, input::text, output::text, ruleset_id, caller, evaluated_at";
 
 	private static Stored row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

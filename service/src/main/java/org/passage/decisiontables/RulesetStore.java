@@ -55,12 +55,11 @@ class RulesetStore {
 	/** The version live now for {@code programme}: the latest activation. */
 	Optional<StoredRuleset> active(Programme programme) {
 		return this.jdbc.sql("""
-				select r.id, r.programme, r.label, r.content_hash, a.activated_at
+				select r.id, r.programme, r.label, r.content_hash
 				from app.ruleset_activation a join app.ruleset r on r.id = a.ruleset_id
 				where a.programme = ? order by a.activated_at desc, a.id desc limit 1""")
 			.param(programme.name())
-			.query((rs, n) -> new StoredRuleset(rs.getLong(1), Programme.valueOf(rs.getString(2)), rs.getString(3),
-					rs.getString(4), rs.getObject(5, java.time.OffsetDateTime.class)))
+			.query(RulesetStore::storedRuleset)
 			.optional();
 	}
 
@@ -82,10 +81,9 @@ class RulesetStore {
 	}
 
 	Optional<StoredRuleset> find(long id) {
-		return this.jdbc.sql("select id, programme, label, content_hash, created_at from app.ruleset where id = ?")
+		return this.jdbc.sql("select id, programme, label, content_hash from app.ruleset where id = ?")
 			.param(id)
-			.query((rs, n) -> new StoredRuleset(rs.getLong(1), Programme.valueOf(rs.getString(2)), rs.getString(3),
-					rs.getString(4), rs.getObject(5, java.time.OffsetDateTime.class)))
+			.query(RulesetStore::storedRuleset)
 			.optional();
 	}
 
@@ -94,6 +92,10 @@ class RulesetStore {
 			.params(programme.name(), hash)
 			.query(Long.class)
 			.single();
+	}
+
+	private static StoredRuleset storedRuleset(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new StoredRuleset(rs.getLong(1), Programme.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4));
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.passage.decisiontables;
 
-import java.time.OffsetDateTime;
-
 import org.passage.rules.decision.Programme;
 
 /**
@@ -11,8 +9,6 @@ import org.passage.rules.decision.Programme;
  * @param programme the programme it decides
  * @param label its human label
  * @param contentHash SHA-256 of its files, as recorded on each decision
- * @param at when it became live, for the live version; when it was stored, otherwise
  */
-public record StoredRuleset(long id, Programme programme, String label, String contentHash,
-		OffsetDateTime at) {
+public record StoredRuleset(long id, Programme programme, String label, String contentHash) {
 }

@@ -51,7 +51,12 @@ public class Problems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(PayloadTooLargeException.class)
 	ProblemDetail tooLarge(PayloadTooLargeException ex) {
-		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large", ex.getMessage());
+		return payloadTooLarge(ex.getMessage());
+	}
+
+	/** The 413 problem, also for the size filter, which answers before Spring MVC runs. */
+	static ProblemDetail payloadTooLarge(String detail) {
+		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large", detail);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,6 +1,10 @@
 package org.passage.web;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -9,6 +13,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -18,6 +24,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 public class RequestSizeLimit extends OncePerRequestFilter {
+
+	private final ObjectMapper json;
+
+	public RequestSizeLimit(ObjectMapper json) {
+		this.json = json;
+	}
 
 	/** Enough for a full batch of 1,000 decisions with room to spare. */
 	public static final long MAX_BYTES = 2 * 1024 * 1024;
@@ -31,12 +43,12 @@ public class RequestSizeLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > MAX_BYTES) {
-			response.setStatus(413);
-			response.setContentType("application/problem+json");
-			response.setCharacterEncoding("UTF-8");
-			response.getWriter().write("{\"type\":\"urn:passage:problem:payload-too-large\",\"title\":\"Payload too large\","
-					+ "\"status\":413,\"detail\":\"The body exceeds " + MAX_BYTES + " bytes.\",\"instance\":\""
-					+ request.getRequestURI().replace("\"", "") + "\"}");
+			ProblemDetail problem = Problems.payloadTooLarge(new PayloadTooLargeException(MAX_BYTES).getMessage());
+			problem.setInstance(URI.create(request.getRequestURI()));
+			response.setStatus(problem.getStatus());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			this.json.writeValue(response.getOutputStream(), problem);
 			return;
 		}
 		chain.doFilter(new Limited(request), response);

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.passage.rules.table.Grid;
 
@@ -70,11 +69,6 @@ public final class ReasonMessages {
 	/** Whether {@code code} has an English message. */
 	public boolean hasEnglish(String code) {
 		return this.byCode.getOrDefault(code, Map.of()).containsKey("en");
-	}
-
-	/** Every code with a message. */
-	public Set<String> codes() {
-		return this.byCode.keySet();
 	}
 
 }

@@ -54,7 +54,7 @@ public final class Domain {
 	}
 
 	/** The allowed values of an enum, by name. */
-	public static List<String> namesOf(Class<? extends Enum<?>> type) {
+	private static List<String> namesOf(Class<? extends Enum<?>> type) {
 		return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
 	}
 

@@ -48,10 +48,6 @@ record Condition(String field, String operator, String enumType, String joiner) 
 		return this.field.endsWith(".empty");
 	}
 
-	boolean numeric() {
-		return this.operator.length() <= 2 && this.operator.matches("[<>]=?");
-	}
-
 	/** The values a cell lists: several for {@code forall}, one otherwise. */
 	List<String> values(String cell) {
 		return this.joiner == null ? List.of(cell.trim())
