@@ -56,7 +56,7 @@ class LibreOfficeRoundTripTest {
 				List.of(new TableFile(original.name(), Files.readAllBytes(saved))));
 		assertThat(compilation.findings()).isEmpty();
 		for (var row : TableScenariosTest.scenarios(programme)) {
-			TableScenariosTest.check(compilation.orThrow(), PolicyTables.inputType(programme), row);
+			TableScenariosTest.check(compilation.orThrow(), row);
 		}
 	}
 

@@ -10,9 +10,6 @@ import java.util.stream.Stream;
 import org.passage.rules.decision.Programme;
 import org.passage.rules.engine.Ruleset;
 import org.passage.rules.engine.RulesetCompiler;
-import org.passage.rules.facts.GafInput;
-import org.passage.rules.facts.HasmInput;
-import org.passage.rules.facts.ReintegrationInput;
 import org.passage.rules.table.TableFile;
 
 /** The shipped policy tables, read from this module's folders and compiled as production does. */
@@ -27,14 +24,6 @@ public final class PolicyTables {
 			case HASM -> "hasm-eligibility";
 			case REINTEGRATION -> "reintegration-package";
 		});
-	}
-
-	public static Class<? extends Record> inputType(Programme programme) {
-		return switch (programme) {
-			case GAF -> GafInput.class;
-			case HASM -> HasmInput.class;
-			case REINTEGRATION -> ReintegrationInput.class;
-		};
 	}
 
 	public static List<TableFile> files(Programme programme) {

@@ -41,11 +41,12 @@ class TableScenariosTest {
 			Ruleset ruleset = PolicyTables.compile(programme);
 			return DynamicContainer.dynamicContainer(PolicyTables.folder(programme).toString(),
 					scenarios(programme).stream().map(row -> DynamicTest.dynamicTest(row.get("scenario"),
-							() -> check(ruleset, PolicyTables.inputType(programme), row))));
+							() -> check(ruleset, row))));
 		});
 	}
 
-	static void check(Ruleset ruleset, Class<? extends Record> inputType, Map<String, String> row) {
+	static void check(Ruleset ruleset, Map<String, String> row) {
+		Class<? extends Record> inputType = ruleset.inputType();
 		Map<String, String> input = new HashMap<>(row);
 		input.keySet().removeIf(key -> key.startsWith("expect.") || key.equals("scenario"));
 		String error = row.get("expect.error");

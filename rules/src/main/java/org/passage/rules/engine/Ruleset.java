@@ -53,6 +53,11 @@ public final class Ruleset {
 		return this.version;
 	}
 
+	/** The input record this ruleset decides, e.g. {@code GafInput}. */
+	public Class<? extends Record> inputType() {
+		return Programmes.inputType(this.programme);
+	}
+
 	/** How many table rows compiled into rules. */
 	public int ruleCount() {
 		return this.ruleCount;
