@@ -4,8 +4,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +50,8 @@ public class DecisionService {
 	private final TransactionTemplate transactions;
 
 	private final MeterRegistry meters;
+
+	private final Map<Programme, Timer> timers = new ConcurrentHashMap<>();
 
 	DecisionService(Rulesets rulesets, RequestReader reader, DecisionMapper mapper, Decisions decisions,
 			ObjectMapper json, TransactionTemplate transactions, MeterRegistry meters) {
@@ -157,17 +161,21 @@ public class DecisionService {
 		}
 		Timer.Sample timing = Timer.start(this.meters);
 		Decision decision = ruleset.ruleset().decide(facts, locale);
+		timing.stop(this.timers.computeIfAbsent(decision.programme(), this::timer));
 		String programme = decision.programme().name().toLowerCase(Locale.ROOT);
-		timing.stop(Timer.builder("passage.decision.evaluation")
-			.description("Time to decide, explanation included")
-			.tag("programme", programme)
-			.publishPercentileHistogram()
-			.register(this.meters));
 		this.meters
 			.counter("passage.decisions", "programme", programme, "outcome", decision.decision().name(), "recorded",
 					String.valueOf(recorded))
 			.increment();
 		return decision;
+	}
+
+	private Timer timer(Programme programme) {
+		return Timer.builder("passage.decision.evaluation")
+			.description("Time to decide, explanation included")
+			.tag("programme", programme.name().toLowerCase(Locale.ROOT))
+			.publishPercentileHistogram()
+			.register(this.meters);
 	}
 
 	private Versioned rulesetFor(Programme programme, DecisionRequest request) {
