@@ -40,6 +40,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
 	private static Server server;
 
+	/** The databases this JVM created, dropped when it exits so a developer's server does not fill up. */
+	private static final java.util.List<String> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		Server shared = server();
@@ -51,6 +54,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot create test database on " + shared.adminUrl(), ex);
 		}
+		CREATED.add(database);
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("passage-test-database",
@@ -61,8 +65,22 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 	private static synchronized Server server() {
 		if (server == null) {
 			server = start();
+			Server created = server;
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> dropAll(created)));
 		}
 		return server;
+	}
+
+	private static void dropAll(Server shared) {
+		try (Connection admin = DriverManager.getConnection(shared.adminUrl(), shared.user(), shared.password());
+				Statement statement = admin.createStatement()) {
+			for (String database : CREATED) {
+				statement.execute("drop database if exists " + database + " with (force)");
+			}
+		}
+		catch (SQLException ex) {
+			log.warn("Could not drop the test databases {}: {}", CREATED, ex.getMessage());
+		}
 	}
 
 	private static Server start() {
