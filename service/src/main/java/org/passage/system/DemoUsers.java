@@ -3,7 +3,6 @@ package org.passage.system;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.passage.security.Roles;
 import org.slf4j.Logger;
@@ -12,14 +11,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Quick start only: one demo user per role, each in the Camunda group of its role, so that
+ * Quick start only: one demo user per role (after {@code RoleGroups} made the groups), each in the Camunda group of its role, so that
  * the same account signs in to Tasklist and to the Passage API. Idempotent across restarts.
  */
 @Component
 @Profile(QuickStartMode.PROFILE)
+@Order(1)
 class DemoUsers implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
@@ -35,14 +36,6 @@ class DemoUsers implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		for (String role : Roles.ALL) {
-			if (this.identity.createGroupQuery().groupId(role).count() == 0) {
-				Group group = this.identity.newGroup(role);
-				group.setName(Roles.describe(role));
-				group.setType("WORKFLOW");
-				this.identity.saveGroup(group);
-			}
-		}
 		for (String id : this.users) {
 			if (this.identity.createUserQuery().userId(id).count() == 0) {
 				User user = this.identity.newUser(id);

@@ -1,0 +1,38 @@
+package org.passage.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every role exists as a Camunda group from the first start, in every mode: BPMN candidate
+ * groups and the API's role checks name them, so operators only add accounts to them.
+ * Idempotent across restarts and nodes.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RoleGroups implements ApplicationRunner {
+
+	private final IdentityService identity;
+
+	RoleGroups(IdentityService identity) {
+		this.identity = identity;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		for (String role : Roles.ALL) {
+			if (this.identity.createGroupQuery().groupId(role).count() == 0) {
+				Group group = this.identity.newGroup(role);
+				group.setName(Roles.describe(role));
+				group.setType("WORKFLOW");
+				this.identity.saveGroup(group);
+			}
+		}
+	}
+
+}
