@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -28,6 +30,8 @@ class BpmnConventionsTest {
 
 	private static final Path MODELS = Path.of("src/main/resources/bpmn");
 
+	private static final Path FORMS = Path.of("src/main/resources/forms");
+
 	/** Variable names that would put personal data into Camunda's history tables. */
 	private static final Set<String> PERSONAL = Set.of("name", "firstName", "lastName", "dateOfBirth", "birthDate",
 			"nationality", "address", "phone", "email", "passportNumber", "documentNumber", "sex", "gender", "age");
@@ -42,6 +46,25 @@ class BpmnConventionsTest {
 		return models.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> check(file)));
 	}
 
+	/** A form's id is its file name; the fields it hands to the process are never personal data. */
+	@TestFactory
+	Stream<DynamicTest> everyFormIsNamedByItsIdAndKeepsPersonalDataOutOfTheProcess() throws IOException {
+		List<Path> forms;
+		try (Stream<Path> files = Files.list(FORMS)) {
+			forms = files.filter(file -> file.toString().endsWith(".form")).sorted().toList();
+		}
+		return forms.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+			JsonNode form = new ObjectMapper().readTree(file.toFile());
+			assertThat(form.path("id").asText() + ".form").isEqualTo(file.getFileName().toString());
+			for (JsonNode field : form.path("components")) {
+				assertThat(field.path("key").asText()).as("every field has a key").isNotBlank();
+				if (field.path("properties").path("processVariable").asBoolean()) {
+					assertThat(PERSONAL).as("process variable from " + file).doesNotContain(field.path("key").asText());
+				}
+			}
+		}));
+	}
+
 	private static void check(Path file) throws IOException {
 		BpmnModelInstance model;
 		try (InputStream in = Files.newInputStream(file)) {
@@ -54,6 +77,8 @@ class BpmnConventionsTest {
 		assertThat(process.getCamundaHistoryTimeToLiveString()).as("history time to live").isNotBlank();
 		for (UserTask task : model.getModelElementsByType(UserTask.class)) {
 			assertThat(task.getCamundaCandidateGroups()).as(task.getId() + " has candidate groups").isNotBlank();
+			assertThat(task.getCamundaFormRef()).as(task.getId() + " has a Camunda form").isNotBlank();
+			assertThat(FORMS.resolve(task.getCamundaFormRef() + ".form")).as(task.getId() + "'s form").exists();
 		}
 		for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
 			assertThat(task.isCamundaAsyncBefore()).as(task.getId() + " is asyncBefore").isTrue();

@@ -1,17 +1,14 @@
 package org.passage.processes;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,26 +25,31 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.passage.processes.ScriptedDelegates.decided;
 
 /**
- * The shared reintegration sub-process, on an in-memory engine with the decision delegate
- * replaced by a scripted one: each test is one path a returnee's package can take.
+ * The shared reintegration sub-process, on an in-memory engine with the service's delegates
+ * scripted: each test is one path a returnee's package can take.
  */
 @Deployment(resources = "bpmn/reintegration.bpmn")
 class ReintegrationProcessTest {
 
 	@RegisterExtension
-	static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+	static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+		.assertClassCoverageAtLeast(0.9)
+		.build();
 
-	/** Decisions the scripted delegate gives, in order, as the service's delegate would record them. */
-	private final Deque<Map<String, Object>> decisions = new ArrayDeque<>();
+	@RegisterExtension
+	static CoveredNodes covered = new CoveredNodes();
 
-	private int decided;
+	private ScriptedDelegates delegates;
+
+	private ProcessInstance returnee;
 
 	@BeforeEach
-	void scriptTheDecisionDelegate(ProcessEngine processEngine) {
+	void scriptTheDelegates(ProcessEngine processEngine) {
 		init(processEngine);
-		Mocks.register("decideReintegrationPackageDelegate", (JavaDelegate) this::decide);
+		this.delegates = new ScriptedDelegates();
 	}
 
 	@AfterEach
@@ -55,47 +57,61 @@ class ReintegrationProcessTest {
 		Mocks.reset();
 	}
 
+	@AfterAll
+	static void everyNodeThatSpendsMoneyWasPassed() {
+		covered.assertPassedAll("Activity_DecideReintegrationPackage", "Activity_ApprovePackage",
+				"Activity_ReserveFunds", "Activity_DeliverPackage", "Activity_CommitFunds",
+				"Activity_DecideOnPendingFunds", "Event_FundsToppedUp", "Event_ClosedWithoutPackage");
+	}
+
 	@Test
-	void aPackageApprovedBySupervisorIsDeliveredThenMonitoredTwice() {
-		this.decisions.add(eligible("SUPERVISOR", 2));
-		ProcessInstance returnee = start();
+	void aPackageApprovedBySupervisorIsFundedDeliveredThenMonitoredTwice() {
+		this.delegates.then("decideReintegrationPackageDelegate", eligible("SUPERVISOR", 2));
+		start();
 		complete(task());
-		assertThat(returnee).isWaitingAt("Activity_DecideReintegrationPackage");
+		assertThat(this.returnee).isWaitingAt("Activity_DecideReintegrationPackage");
 		execute(job());
-		assertThat(returnee).isWaitingAt("Activity_ApprovePackage");
+		assertThat(this.returnee).isWaitingAt("Activity_ApprovePackage");
 		assertThat(task()).hasCandidateGroup("SUPERVISOR");
 		complete(task(), withVariables("approved", true));
-		assertThat(returnee).isWaitingAt("Activity_DeliverPackage");
+		assertThat(this.returnee).isWaitingAt("Activity_ReserveFunds");
+		execute(job());
+		assertThat(this.returnee).isWaitingAt("Activity_DeliverPackage");
 		complete(task());
+		execute(job());
 		for (int visit = 0; visit < 2; visit++) {
-			assertThat(returnee).isWaitingAt("Event_MonitoringVisitDue");
+			assertThat(this.returnee).isWaitingAt("Event_MonitoringVisitDue");
 			execute(job());
 			assertThat(task()).hasDefinitionKey("Activity_MonitoringVisit").hasCandidateGroup("CASE_OFFICER");
 			complete(task());
 		}
-		assertThat(returnee).isEnded().hasPassed("Event_ReintegrationClosed");
+		assertThat(this.returnee).isEnded()
+			.hasPassedInOrder("Activity_ReserveFunds", "Activity_DeliverPackage", "Activity_CommitFunds",
+					"Event_ReintegrationClosed");
 	}
 
 	@Test
 	void aPackageNeedingNoApprovalNorMonitoringGoesStraightToDelivery() {
-		this.decisions.add(eligible(null, 0));
-		ProcessInstance returnee = start();
+		this.delegates.then("decideReintegrationPackageDelegate", eligible(null, 0));
+		start();
 		complete(task());
 		execute(job());
-		assertThat(returnee).isWaitingAt("Activity_DeliverPackage").hasNotPassed("Activity_ApprovePackage");
+		assertThat(this.returnee).isWaitingAt("Activity_DeliverPackage").hasNotPassed("Activity_ApprovePackage");
 		complete(task());
-		assertThat(returnee).isEnded();
+		execute(job());
+		assertThat(this.returnee).isEnded();
 	}
 
 	@Test
 	void regionalAndHeadquartersApprovalsGoToTheirGroups() {
-		this.decisions.add(eligible("REGIONAL_APPROVER", 0));
+		this.delegates.then("decideReintegrationPackageDelegate", eligible("REGIONAL_APPROVER", 0))
+			.then("decideReintegrationPackageDelegate", eligible("HQ_APPROVER", 0));
 		start();
 		complete(task());
 		execute(job());
 		assertThat(task()).hasCandidateGroup("REGIONAL_APPROVER");
-		this.decisions.add(eligible("HQ_APPROVER", 0));
 		complete(task(), withVariables("approved", false));
+		assertThat(task()).hasDefinitionKey("Activity_PrepareReintegrationPlan").hasCandidateGroup("CASE_OFFICER");
 		complete(task());
 		execute(job());
 		assertThat(task()).hasCandidateGroup("HQ_APPROVER");
@@ -103,41 +119,58 @@ class ReintegrationProcessTest {
 
 	@Test
 	void missingInformationIsCollectedAndTheDecisionTakenAgain() {
-		this.decisions.add(Map.of("decision", "PENDING_INFO"));
-		this.decisions.add(eligible("SUPERVISOR", 0));
-		ProcessInstance returnee = start();
+		this.delegates.then("decideReintegrationPackageDelegate", decided("PENDING_INFO", null))
+			.then("decideReintegrationPackageDelegate", eligible("SUPERVISOR", 0));
+		start();
 		complete(task());
 		execute(job());
-		assertThat(returnee).isWaitingAt("Activity_CollectMissingInformation");
+		assertThat(this.returnee).isWaitingAt("Activity_CollectMissingInformation");
 		assertThat(task()).hasCandidateGroup("CASE_OFFICER");
 		complete(task());
 		execute(job());
-		assertThat(returnee).isWaitingAt("Activity_ApprovePackage");
-		assertThat(runtimeService().getVariable(returnee.getId(), "decisionId")).isEqualTo("decision-2");
+		assertThat(this.returnee).isWaitingAt("Activity_ApprovePackage");
+		assertThat(runtimeService().getVariable(this.returnee.getId(), "decisionId")).isEqualTo("decision-2");
 	}
 
 	@Test
-	void aRejectedPackageGoesBackToTheOfficersPlan() {
-		this.decisions.add(eligible("SUPERVISOR", 0));
-		ProcessInstance returnee = start();
+	void whenTheFundCannotPayTheSupervisorWaitsForATopUpOrCloses() {
+		this.delegates.then("decideReintegrationPackageDelegate", eligible("SUPERVISOR", 0))
+			.then("reserveFundsDelegate", Map.of("fundsReserved", false))
+			.then("decideReintegrationPackageDelegate", eligible("SUPERVISOR", 0))
+			.then("reserveFundsDelegate", Map.of("fundsReserved", false));
+		start();
 		complete(task());
 		execute(job());
-		complete(task(), withVariables("approved", false));
-		assertThat(returnee).isWaitingAt("Activity_PrepareReintegrationPlan");
-		assertThat(task()).hasCandidateGroup("CASE_OFFICER");
+		complete(task(), withVariables("approved", true));
+		execute(job());
+		assertThat(task()).hasDefinitionKey("Activity_DecideOnPendingFunds").hasCandidateGroup("SUPERVISOR");
+		runtimeService().createMessageCorrelation("FundsToppedUp").processInstanceBusinessKey("AVRR-2026-000001")
+			.correlate();
+		execute(job());
+		complete(task(), withVariables("approved", true));
+		execute(job());
+		complete(task(), withVariables("closeCase", false));
+		assertThat(this.returnee).isWaitingAt("Activity_DecideReintegrationPackage");
+		this.delegates.then("decideReintegrationPackageDelegate", eligible("SUPERVISOR", 0))
+			.then("reserveFundsDelegate", Map.of("fundsReserved", false));
+		execute(job());
+		complete(task(), withVariables("approved", true));
+		execute(job());
+		complete(task(), withVariables("closeCase", true));
+		assertThat(this.returnee).isEnded().hasPassed("Event_ClosedWithoutPackage");
 	}
 
 	@Test
 	void theOfficersClickCommitsBeforeTheDecisionRuns() {
-		ProcessInstance returnee = start();
+		start();
 		complete(task()); // no decision scripted: the delegate would fail, but it has not run yet
-		assertThat(returnee).isWaitingAt("Activity_DecideReintegrationPackage");
+		assertThat(this.returnee).isWaitingAt("Activity_DecideReintegrationPackage");
 		assertThat(job()).isNotNull();
 	}
 
 	@Test
 	void aDecisionThatKeepsFailingBecomesAnIncidentAfterThreeTries() {
-		ProcessInstance returnee = start();
+		start();
 		complete(task());
 		for (int attempt = 1; attempt <= 3; attempt++) {
 			Job failing = job();
@@ -145,33 +178,22 @@ class ReintegrationProcessTest {
 				.hasMessageContaining("decision service unavailable");
 		}
 		assertThat(job().getRetries()).isZero();
-		assertThat(runtimeService().createIncidentQuery().processInstanceId(returnee.getId()).count()).isEqualTo(1);
-		this.decisions.add(eligible(null, 0));
+		assertThat(runtimeService().createIncidentQuery().processInstanceId(this.returnee.getId()).count())
+			.isEqualTo(1);
+		this.delegates.then("decideReintegrationPackageDelegate", eligible(null, 0));
 		managementService().setJobRetries(job().getId(), 1);
 		execute(job());
-		assertThat(returnee).isWaitingAt("Activity_DeliverPackage");
+		assertThat(this.returnee).isWaitingAt("Activity_DeliverPackage");
 	}
 
-	private ProcessInstance start() {
-		ProcessInstance returnee = runtimeService().startProcessInstanceByKey("reintegration", "AVRR-2026-000001",
+	private void start() {
+		this.returnee = runtimeService().startProcessInstanceByKey("reintegration", "AVRR-2026-000001",
 				Map.of("caseId", "AVRR-2026-000001", "monitoringInterval", "PT1M"));
-		assertThat(returnee).isStarted().isWaitingAt("Activity_PrepareReintegrationPlan");
-		return returnee;
-	}
-
-	private void decide(DelegateExecution execution) {
-		Map<String, Object> decision = this.decisions.poll();
-		if (decision == null) {
-			throw new IllegalStateException("decision service unavailable");
-		}
-		execution.setVariables(decision);
-		execution.setVariable("decisionId", "decision-" + (++this.decided));
+		assertThat(this.returnee).isStarted().isWaitingAt("Activity_PrepareReintegrationPlan");
 	}
 
 	private static Map<String, Object> eligible(String approverGroup, int visits) {
-		java.util.HashMap<String, Object> decision = new java.util.HashMap<>();
-		decision.put("decision", "ELIGIBLE");
-		decision.put("approverGroup", approverGroup);
+		Map<String, Object> decision = decided("ELIGIBLE", approverGroup);
 		decision.put("monitoringVisitsLeft", visits);
 		return decision;
 	}
