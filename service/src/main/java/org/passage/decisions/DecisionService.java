@@ -64,6 +64,14 @@ public class DecisionService {
 		this.meters = meters;
 	}
 
+	/** The input fields of a programme's decision, as the API names them (domain.md section 2). */
+	public static List<String> inputNames(Programme programme) {
+		return java.util.Arrays.stream(RequestReader.typeOf(programme).getRecordComponents())
+			.map(java.lang.reflect.RecordComponent::getName)
+			.filter(name -> !name.equals("caseId") && !name.equals("asOf"))
+			.toList();
+	}
+
 	/** Decides without recording: a what-if. */
 	public DecisionView evaluate(Programme programme, JsonNode body, Locale locale) {
 		DecisionRequest request = this.reader.read(programme, body);

@@ -77,9 +77,40 @@ public class Problems extends ResponseEntityExceptionHandler {
 				return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(large));
 			}
 		}
+		if (ex.getCause() instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
+				&& !mismatch.getPath().isEmpty()) {
+			// Well-formed JSON with a field Passage does not know, or of the wrong type or value.
+			String field = mismatch.getPath()
+				.stream()
+				.map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+				.collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+			List<String> allowed = mismatch instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException format
+					&& format.getTargetType() != null && format.getTargetType().isEnum()
+							? java.util.Arrays.stream(format.getTargetType().getEnumConstants()).map(String::valueOf).toList()
+							: List.of();
+			String why = mismatch instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
+					? "is not a known field" : "has the wrong type or value";
+			return ResponseEntity.badRequest()
+				.body(withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+						field + " " + why + "."), List.of(new FieldError(field, why, allowed))));
+		}
 		ProblemDetail problem = withErrors(problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
 				"The body is not well-formed JSON."), List.of(new FieldError("(body)", "is not JSON", List.of())));
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(
+			org.springframework.web.bind.MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
+		List<FieldError> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(error -> new FieldError(error.getField(), String.valueOf(error.getDefaultMessage()), List.of()))
+			.toList();
+		return ResponseEntity.badRequest()
+			.body(withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+					"Some fields are missing or out of range."), errors));
 	}
 
 	@Override
@@ -107,6 +138,11 @@ public class Problems extends ResponseEntityExceptionHandler {
 
 	public static ErrorResponseException conflict(String type, String detail) {
 		return new ErrorResponseException(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, type, "Conflict", detail),
+				null);
+	}
+
+	public static ErrorResponseException forbidden(String type, String detail) {
+		return new ErrorResponseException(HttpStatus.FORBIDDEN, problem(HttpStatus.FORBIDDEN, type, "Forbidden", detail),
 				null);
 	}
 

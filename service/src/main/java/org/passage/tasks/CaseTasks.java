@@ -1,0 +1,259 @@
+package org.passage.tasks;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.passage.cases.CaseFile;
+import org.passage.cases.CaseService;
+import org.passage.cases.Cases;
+import org.passage.cases.FourEyesViolation;
+import org.passage.cases.Staff;
+import org.passage.decisions.DecisionService;
+import org.passage.funds.Funds;
+import org.passage.rules.decision.Programme;
+import org.passage.rules.facts.FieldError;
+import org.passage.web.InvalidRequestException;
+import org.passage.web.NotFoundException;
+import org.passage.web.Problems;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The steps waiting for people, scoped to the offices they work for. */
+@Service
+class CaseTasks {
+
+	/** What the forms record that decisions and the ledger read later: merged into the case's facts. */
+	private static final Set<String> FACTS = facts();
+
+	private static final int INBOX_LIMIT = 200;
+
+	private final TaskService tasks;
+
+	private final RuntimeService runtime;
+
+	private final CaseService caseService;
+
+	private final Cases cases;
+
+	private final Funds funds;
+
+	private final FormSchemas forms;
+
+	CaseTasks(TaskService tasks, RuntimeService runtime, CaseService caseService, Cases cases, Funds funds,
+			FormSchemas forms) {
+		this.tasks = tasks;
+		this.runtime = runtime;
+		this.caseService = caseService;
+		this.cases = cases;
+		this.funds = funds;
+		this.forms = forms;
+	}
+
+	/** A step in an inbox or opened to be worked on. */
+	record TaskView(String id, String step, String name, String caseReference, String caseType, String office,
+			String assignee, List<String> candidateGroups, OffsetDateTime created, String form, JsonNode formSchema) {
+	}
+
+	/** Steps the user may take (their groups' or assigned to them), of their offices' cases, oldest first. */
+	List<TaskView> inbox(Staff staff) {
+		List<Task> waiting = this.tasks.createTaskQuery()
+			.or()
+			.taskCandidateGroupIn(new ArrayList<>(staff.roles()))
+			.taskAssignee(staff.user())
+			.endOr()
+			.initializeFormKeys()
+			.orderByTaskCreateTime()
+			.asc()
+			.listPage(0, INBOX_LIMIT);
+		Set<String> instances = waiting.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+		Map<String, String> references = instances.isEmpty() ? Map.of()
+				: this.runtime.createProcessInstanceQuery()
+					.processInstanceIds(instances)
+					.list()
+					.stream()
+					.collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+		Map<String, CaseFile> files = new java.util.HashMap<>();
+		List<TaskView> inbox = new ArrayList<>();
+		for (Task task : waiting) {
+			String reference = references.get(task.getProcessInstanceId());
+			CaseFile file = reference == null ? null
+					: files.computeIfAbsent(reference, ref -> this.cases.find(ref).orElse(null));
+			if (file != null && staff.sees(file.office())) {
+				inbox.add(view(task, file, false));
+			}
+		}
+		return inbox;
+	}
+
+	TaskView get(String taskId, Staff staff) {
+		Task task = find(taskId);
+		return view(task, caseOf(task, staff), true);
+	}
+
+	@Transactional
+	TaskView claim(String taskId, Staff staff) {
+		Task task = find(taskId);
+		CaseFile file = caseOf(task, staff);
+		claimFor(task, staff);
+		this.cases.event(file.reference(), staff.user(), "CLAIMED", task.getTaskDefinitionKey(), Map.of());
+		return view(find(taskId), file, false);
+	}
+
+	/**
+	 * Completes a step with its form's data, in one transaction with the case's record of it: the
+	 * data is checked against the form, the decision inputs go to the case's facts, the consent
+	 * step records consent, and only the fields the process routes on become process variables.
+	 */
+	@Transactional
+	void complete(String taskId, Staff staff, JsonNode data) {
+		Task task = find(taskId);
+		CaseFile file = caseOf(task, staff);
+		FormSchema form = this.forms.get(task.getCamundaFormRef().getKey());
+		FormSchema.Checked checked = form.check(data);
+		if (!checked.errors().isEmpty()) {
+			throw new InvalidRequestException("The " + form.id() + " form is not filled in as it asks.", checked.errors());
+		}
+		ObjectNode values = checked.values();
+		checkDelivery(task, file, values);
+		claimFor(task, staff);
+		ObjectNode facts = values.objectNode();
+		values.fields().forEachRemaining(field -> {
+			if (FACTS.contains(field.getKey())) {
+				facts.set(field.getKey(), field.getValue());
+			}
+		});
+		this.cases.mergeFacts(file.reference(), facts);
+		if ("Activity_RecordConsent".equals(task.getTaskDefinitionKey())) {
+			List<String> scope = new ArrayList<>();
+			values.path("scope").forEach(item -> scope.add(item.asText()));
+			this.cases.recordConsent(file.reference(), values.path("consentGiven").asBoolean(),
+					values.path("givenBy").asText(), scope, staff.user());
+		}
+		if (values.has("comment")) {
+			this.cases.note(file.reference(), staff.user(), task.getName() + ": " + values.get("comment").asText());
+		}
+		this.cases.event(file.reference(), staff.user(), "COMPLETED", task.getTaskDefinitionKey(),
+				Map.of("form", form.id(), "values", values));
+		try {
+			this.tasks.complete(taskId, checked.processVariables());
+		}
+		catch (OptimisticLockingException | NullValueException ex) {
+			throw Problems.conflict("task-changed", "Someone else completed or changed this step first");
+		}
+		catch (ProcessEngineException ex) {
+			throw translated(ex);
+		}
+	}
+
+	/** Spending more than was reserved would fail at commitment: refuse it here, naming the field. */
+	private void checkDelivery(Task task, CaseFile file, ObjectNode values) {
+		if (!values.has("deliveredAmount")) {
+			return;
+		}
+		Object fundId = this.runtime.getVariable(task.getExecutionId(), "fundId");
+		BigDecimal reserved = fundId == null ? BigDecimal.ZERO : this.funds.reservedFor(file.reference(), (String) fundId);
+		if (values.get("deliveredAmount").decimalValue().compareTo(reserved) > 0) {
+			throw new InvalidRequestException("More than was reserved for this case.",
+					List.of(new FieldError("deliveredAmount", "must be at most " + reserved.toPlainString()
+							+ ", the amount reserved", List.of("0.." + reserved.toPlainString()))));
+		}
+	}
+
+	private void claimFor(Task task, Staff staff) {
+		if (task.getAssignee() != null) {
+			if (!task.getAssignee().equals(staff.user())) {
+				throw Problems.conflict("task-claimed", "This step is claimed by " + task.getAssignee());
+			}
+			return;
+		}
+		try {
+			this.tasks.claim(task.getId(), staff.user());
+		}
+		catch (OptimisticLockingException | NullValueException ex) {
+			throw Problems.conflict("task-changed", "Someone else claimed or completed this step first");
+		}
+		catch (ProcessEngineException ex) {
+			throw translated(ex);
+		}
+	}
+
+	private static RuntimeException translated(ProcessEngineException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof FourEyesViolation violation) {
+				return Problems.forbidden("four-eyes", violation.getMessage());
+			}
+			if (cause instanceof OptimisticLockingException) {
+				return Problems.conflict("task-changed", "Someone else completed or changed this step first");
+			}
+		}
+		if (ex.getMessage() != null && ex.getMessage().contains("already claimed")) {
+			return Problems.conflict("task-claimed", ex.getMessage());
+		}
+		return ex;
+	}
+
+	private Task find(String taskId) {
+		Task task = this.tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+		if (task == null) {
+			throw new NotFoundException("No open step " + taskId);
+		}
+		return task;
+	}
+
+	/** The task's case, if the user may see it and is one of those the step waits for. */
+	private CaseFile caseOf(Task task, Staff staff) {
+		ProcessInstance instance = this.runtime.createProcessInstanceQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.singleResult();
+		CaseFile file = this.caseService.visible(instance.getBusinessKey(), staff);
+		boolean mine = staff.user().equals(task.getAssignee()) || candidateGroups(task).stream().anyMatch(staff.roles()::contains);
+		if (!mine) {
+			throw new NotFoundException("No open step " + task.getId() + " for you");
+		}
+		return file;
+	}
+
+	private List<String> candidateGroups(Task task) {
+		return this.tasks.getIdentityLinksForTask(task.getId())
+			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+			.map(IdentityLink::getGroupId)
+			.toList();
+	}
+
+	private TaskView view(Task task, CaseFile file, boolean withForm) {
+		String form = task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
+		return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), file.reference(),
+				file.type().name(), file.office(), task.getAssignee(), candidateGroups(task),
+				task.getCreateTime().toInstant().atOffset(ZoneOffset.UTC), form,
+				withForm && form != null ? this.forms.get(form).schema() : null);
+	}
+
+	private static Set<String> facts() {
+		Set<String> names = new HashSet<>();
+		for (Programme programme : Programme.values()) {
+			names.addAll(DecisionService.inputNames(programme));
+		}
+		names.add("deliveredAmount");
+		return Set.copyOf(names);
+	}
+
+}

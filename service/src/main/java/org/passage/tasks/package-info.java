@@ -1,0 +1,5 @@
+/**
+ * The case officer's inbox: the steps waiting for a person, claimed and completed with the data
+ * of the step's Camunda form, checked on the server against the form's own rules.
+ */
+package org.passage.tasks;
