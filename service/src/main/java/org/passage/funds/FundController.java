@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Fund balances for supervisors and approvers; top-ups by headquarters, which wake waiting cases. */
 @RestController
-@RequestMapping("/api/v1/funds")
+@RequestMapping("/api/v1")
 @Tag(name = "Funds", description = "The fund ledger: budgets, reservations, commitments")
 class FundController {
 
@@ -42,14 +42,14 @@ class FundController {
 			@NotNull @DecimalMin(value = "0.01") @Digits(integer = 12, fraction = 2) BigDecimal amount) {
 	}
 
-	@GetMapping
+	@GetMapping("/funds")
 	@PreAuthorize("hasAnyRole('SUPERVISOR', 'REGIONAL_APPROVER', 'HQ_APPROVER', 'ADMIN')")
 	@Operation(summary = "Every fund with its budget, reserved, committed and balance")
 	List<Fund> list() {
 		return this.funds.all();
 	}
 
-	@PostMapping(":top-up")
+	@PostMapping("/funds:top-up")
 	@PreAuthorize("hasAnyRole('HQ_APPROVER', 'ADMIN')")
 	@Operation(summary = "Open a fund or raise its budget; cases waiting for it decide again")
 	@Transactional

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -49,6 +50,8 @@ class CaseTasks {
 
 	private final RuntimeService runtime;
 
+	private final HistoryService history;
+
 	private final CaseService caseService;
 
 	private final Cases cases;
@@ -57,10 +60,11 @@ class CaseTasks {
 
 	private final FormSchemas forms;
 
-	CaseTasks(TaskService tasks, RuntimeService runtime, CaseService caseService, Cases cases, Funds funds,
+	CaseTasks(TaskService tasks, RuntimeService runtime, HistoryService history, CaseService caseService, Cases cases, Funds funds,
 			FormSchemas forms) {
 		this.tasks = tasks;
 		this.runtime = runtime;
+		this.history = history;
 		this.caseService = caseService;
 		this.cases = cases;
 		this.funds = funds;
@@ -110,6 +114,10 @@ class CaseTasks {
 
 	@Transactional
 	TaskView claim(String taskId, Staff staff) {
+		return whileUnchanged(() -> claimNow(taskId, staff));
+	}
+
+	private TaskView claimNow(String taskId, Staff staff) {
 		Task task = find(taskId);
 		CaseFile file = caseOf(task, staff);
 		claimFor(task, staff);
@@ -124,6 +132,13 @@ class CaseTasks {
 	 */
 	@Transactional
 	void complete(String taskId, Staff staff, JsonNode data) {
+		whileUnchanged(() -> {
+			completeNow(taskId, staff, data);
+			return null;
+		});
+	}
+
+	private void completeNow(String taskId, Staff staff, JsonNode data) {
 		Task task = find(taskId);
 		CaseFile file = caseOf(task, staff);
 		FormSchema form = this.forms.get(task.getCamundaFormRef().getKey());
@@ -152,8 +167,16 @@ class CaseTasks {
 		}
 		this.cases.event(file.reference(), staff.user(), "COMPLETED", task.getTaskDefinitionKey(),
 				Map.of("form", form.id(), "values", values));
+		this.tasks.complete(taskId, checked.processVariables());
+	}
+
+	/**
+	 * Runs a step's change; when another request completed or changed the step in the meantime
+	 * (Camunda's optimistic lock, or the task gone), answers 409 and the transaction rolls back.
+	 */
+	private static <T> T whileUnchanged(java.util.function.Supplier<T> change) {
 		try {
-			this.tasks.complete(taskId, checked.processVariables());
+			return change.get();
 		}
 		catch (OptimisticLockingException | NullValueException ex) {
 			throw Problems.conflict("task-changed", "Someone else completed or changed this step first");
@@ -184,15 +207,7 @@ class CaseTasks {
 			}
 			return;
 		}
-		try {
-			this.tasks.claim(task.getId(), staff.user());
-		}
-		catch (OptimisticLockingException | NullValueException ex) {
-			throw Problems.conflict("task-changed", "Someone else claimed or completed this step first");
-		}
-		catch (ProcessEngineException ex) {
-			throw translated(ex);
-		}
+		this.tasks.claim(task.getId(), staff.user());
 	}
 
 	private static RuntimeException translated(ProcessEngineException ex) {
@@ -212,6 +227,9 @@ class CaseTasks {
 
 	private Task find(String taskId) {
 		Task task = this.tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+		if (task == null && this.history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0) {
+			throw Problems.conflict("task-completed", "This step has already been completed");
+		}
 		if (task == null) {
 			throw new NotFoundException("No open step " + taskId);
 		}
