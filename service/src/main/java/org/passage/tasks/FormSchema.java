@@ -70,6 +70,10 @@ final class FormSchema {
 				if ("checkbox".equals(field.path("type").asText())) {
 					value = JsonNodeFactory.instance.booleanNode(false);
 				}
+				else if ("checklist".equals(field.path("type").asText())
+						&& !field.path("validate").path("required").asBoolean()) {
+					value = JsonNodeFactory.instance.arrayNode(); // nothing ticked is an answer too
+				}
 				else if (field.path("validate").path("required").asBoolean()) {
 					errors.add(new FieldError(key, "is required", allowed(field)));
 					continue;

@@ -221,6 +221,42 @@ class VotCaseIT extends CaseworkTesting {
 		assertThat(waiting).isEqualTo(40);
 	}
 
+	@Test
+	void withdrawnConsentStopsAssistanceAndReleasesTheReservedMoney() {
+		staffWorkFor("ABJ");
+		fund("GAF", "ABJ", "5000.00");
+		String vot = decidedCase("ABJ");
+		completes("supervisor", vot, "Activity_ApproveAssistance", """
+				{"approved": true}""");
+		runDueSteps(vot);
+		assertThat(fund("GAF-ABJ-" + year())).containsEntry("reserved", new BigDecimal("800.00"));
+		assertThat(post("officer", "/api/v1/cases/" + vot + "/consent:withdraw", "").getStatusCode().value())
+			.isEqualTo(204);
+		runDueSteps(vot);
+		JsonNode stopped = caseFile("officer", vot);
+		assertThat(stopped.get("status").asText()).isEqualTo("CONSENT_WITHDRAWN");
+		assertThat(stopped.get("openTasks")).isEmpty();
+		assertThat(stopped.get("reservations").get(0).get("status").asText()).isEqualTo("RELEASED");
+		assertThat(fund("GAF-ABJ-" + year())).containsEntry("reserved", new BigDecimal("0.00"));
+		assertThat(post("officer", "/api/v1/cases/" + vot + "/consent:withdraw", "").getStatusCode().value())
+			.as("nothing left to withdraw").isEqualTo(409);
+	}
+
+	@Test
+	void staffOfAnotherOfficeCannotSeeTheCase() {
+		staffWorkFor("ACC");
+		String vot = openCase("VOT", "ACC");
+		this.jdbc.sql("insert into app.staff_office (user_id, office) values ('elsewhere', 'XYZ') on conflict do nothing")
+			.update();
+		assertThat(get("regional", "/api/v1/cases/" + vot).getStatusCode().value()).isEqualTo(200);
+		assertThat(get("policy", "/api/v1/cases/" + vot).getStatusCode().value()).as("policy staff have no case role")
+			.isEqualTo(403);
+		ResponseEntity<String> wrongOffice = post("officer", "/api/v1/cases", """
+				{"type": "VOT", "office": "XYZ",
+				 "person": {"givenName": "A", "familyName": "B", "sex": "MALE"}}""");
+		assertThat(wrongOffice.getStatusCode().value()).isEqualTo(403);
+	}
+
 	/** Runs {@code work} on {@code threads} threads released at the same instant. */
 	static <T> List<T> concurrently(int threads, Callable<T> work) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
