@@ -67,7 +67,7 @@ class CaseController {
 
 	@PostMapping("/cases")
 	@PreAuthorize("hasRole('CASE_OFFICER')")
-	@Operation(summary = "Open a case in one of your offices and start its process")
+	@Operation(operationId = "openCase", summary = "Open a case in one of your offices and start its process")
 	ResponseEntity<Opened> open(@Valid @RequestBody OpenCase request, Authentication caller) {
 		CaseFile file = this.cases.open(request.type(), request.office(), request.person().toPerson(), staff(caller));
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + file.reference()))
@@ -75,13 +75,13 @@ class CaseController {
 	}
 
 	@GetMapping("/cases/{reference}")
-	@Operation(summary = "A case file, person included (the read is audited)")
+	@Operation(operationId = "readCase", summary = "A case file, person included (the read is audited)")
 	CaseView read(@PathVariable String reference, Authentication caller) {
 		return this.cases.read(reference, staff(caller));
 	}
 
 	@GetMapping("/cases")
-	@Operation(summary = "Cases of your offices, newest first (no personal data)")
+	@Operation(operationId = "listCases", summary = "Cases of your offices, newest first (no personal data)")
 	List<CaseView.Summary> list(@RequestParam(required = false) String status,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size, Authentication caller) {
@@ -89,7 +89,7 @@ class CaseController {
 	}
 
 	@PostMapping("/cases/{reference}/notes")
-	@Operation(summary = "Add a note to a case")
+	@Operation(operationId = "addCaseNote", summary = "Add a note to a case")
 	ResponseEntity<Void> note(@PathVariable String reference, @Valid @RequestBody NoteInput note,
 			Authentication caller) {
 		this.cases.note(reference, staff(caller), note.text());
@@ -97,14 +97,14 @@ class CaseController {
 	}
 
 	@PostMapping("/cases/{reference}/consent:withdraw")
-	@Operation(summary = "Record that the person withdrew consent: assistance stops")
+	@Operation(operationId = "withdrawConsent", summary = "Record that the person withdrew consent: assistance stops")
 	ResponseEntity<Void> withdrawConsent(@PathVariable String reference, Authentication caller) {
 		this.cases.withdrawConsent(reference, staff(caller));
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/cases/{reference}/voluntariness:revoke")
-	@Operation(summary = "Record that the returnee revoked the voluntariness declaration (before departure only)")
+	@Operation(operationId = "revokeVoluntariness", summary = "Record that the returnee revoked the voluntariness declaration (before departure only)")
 	ResponseEntity<Void> revokeVoluntariness(@PathVariable String reference, Authentication caller) {
 		this.cases.revokeVoluntariness(reference, staff(caller));
 		return ResponseEntity.noContent().build();
@@ -112,7 +112,7 @@ class CaseController {
 
 	@PutMapping("/staff/{user}/offices")
 	@PreAuthorize("hasRole('ADMIN')")
-	@Operation(summary = "Set the offices a member of staff works for (operators)")
+	@Operation(operationId = "assignStaffOffices", summary = "Set the offices a member of staff works for (operators)")
 	ResponseEntity<Void> assignOffices(@PathVariable @Pattern(regexp = "[a-zA-Z0-9_.-]{1,64}") String user,
 			@Valid @RequestBody Offices offices) {
 		if (offices.offices().isEmpty()) {

@@ -44,14 +44,14 @@ class FundController {
 
 	@GetMapping("/funds")
 	@PreAuthorize("hasAnyRole('SUPERVISOR', 'REGIONAL_APPROVER', 'HQ_APPROVER', 'ADMIN')")
-	@Operation(summary = "Every fund with its budget, reserved, committed and balance")
+	@Operation(operationId = "listFunds", summary = "Every fund with its budget, reserved, committed and balance")
 	List<Fund> list() {
 		return this.funds.all();
 	}
 
 	@PostMapping("/funds:top-up")
 	@PreAuthorize("hasAnyRole('HQ_APPROVER', 'ADMIN')")
-	@Operation(summary = "Open a fund or raise its budget; cases waiting for it decide again")
+	@Operation(operationId = "topUpFund", summary = "Open a fund or raise its budget; cases waiting for it decide again")
 	@Transactional
 	Fund topUp(@Valid @RequestBody TopUp topUp) {
 		Fund fund = this.funds.topUp(topUp.programme(), topUp.office(), topUp.year(), topUp.amount());

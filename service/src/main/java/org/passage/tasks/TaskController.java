@@ -32,25 +32,25 @@ class TaskController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Your inbox: steps for your groups or assigned to you, in your offices")
+	@Operation(operationId = "listTasks", summary = "Your inbox: steps for your groups or assigned to you, in your offices")
 	List<CaseTasks.TaskView> inbox(Authentication caller) {
 		return this.tasks.inbox(staff(caller));
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "One step, with the form to fill in")
+	@Operation(operationId = "getTask", summary = "One step, with the form to fill in")
 	CaseTasks.TaskView get(@PathVariable String id, Authentication caller) {
 		return this.tasks.get(id, staff(caller));
 	}
 
 	@PostMapping("/{id}:claim")
-	@Operation(summary = "Claim a step; 409 when someone else has it, 403 when four eyes forbid it")
+	@Operation(operationId = "claimTask", summary = "Claim a step; 409 when someone else has it, 403 when four eyes forbid it")
 	CaseTasks.TaskView claim(@PathVariable String id, Authentication caller) {
 		return this.tasks.claim(id, staff(caller));
 	}
 
 	@PostMapping("/{id}:complete")
-	@Operation(summary = "Complete a step with its form's data (checked against the form); 409 if it changed")
+	@Operation(operationId = "completeTask", summary = "Complete a step with its form's data (checked against the form); 409 if it changed")
 	ResponseEntity<Void> complete(@PathVariable String id, @RequestBody JsonNode data, Authentication caller) {
 		this.tasks.complete(id, staff(caller), data);
 		return ResponseEntity.noContent().build();
