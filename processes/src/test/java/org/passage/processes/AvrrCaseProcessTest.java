@@ -3,13 +3,9 @@ package org.passage.processes;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,7 +13,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -26,7 +21,7 @@ import static org.passage.processes.ScriptedDelegates.decided;
 
 /** Every path of an assisted voluntary return, with the service's delegates scripted. */
 @Deployment(resources = { "bpmn/avrr-case.bpmn", "bpmn/reintegration.bpmn" })
-class AvrrCaseProcessTest {
+class AvrrCaseProcessTest extends ScriptedProcessTest {
 
 	private static final String CASE = "AVRR-2026-000001";
 
@@ -36,20 +31,7 @@ class AvrrCaseProcessTest {
 		.assertClassCoverageAtLeast(0.9)
 		.build();
 
-	private ScriptedDelegates delegates;
-
 	private ProcessInstance avrr;
-
-	@BeforeEach
-	void scriptTheDelegates(ProcessEngine processEngine) {
-		init(processEngine);
-		this.delegates = new ScriptedDelegates();
-	}
-
-	@AfterEach
-	void forgetMocks() {
-		Mocks.reset();
-	}
 
 	@Test
 	void aVoluntaryReturnIsApprovedByASecondPersonThenReintegrated() {

@@ -2,15 +2,11 @@ package org.passage.processes;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -32,7 +27,7 @@ import static org.passage.processes.ScriptedDelegates.decided;
  * scripted: each test is one path a returnee's package can take.
  */
 @Deployment(resources = "bpmn/reintegration.bpmn")
-class ReintegrationProcessTest {
+class ReintegrationProcessTest extends ScriptedProcessTest {
 
 	@RegisterExtension
 	static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
@@ -42,20 +37,7 @@ class ReintegrationProcessTest {
 	@RegisterExtension
 	static CoveredNodes covered = new CoveredNodes();
 
-	private ScriptedDelegates delegates;
-
 	private ProcessInstance returnee;
-
-	@BeforeEach
-	void scriptTheDelegates(ProcessEngine processEngine) {
-		init(processEngine);
-		this.delegates = new ScriptedDelegates();
-	}
-
-	@AfterEach
-	void forgetMocks() {
-		Mocks.reset();
-	}
 
 	@AfterAll
 	static void everyNodeThatSpendsMoneyWasPassed() {

@@ -3,15 +3,11 @@ package org.passage.processes;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,7 +16,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
@@ -32,7 +27,7 @@ import static org.passage.processes.ScriptedDelegates.decided;
 
 /** Every path of a stranded migrant's case, with the service's delegates scripted. */
 @Deployment(resources = { "bpmn/stranded-migrant-case.bpmn", "bpmn/reintegration.bpmn" })
-class StrandedMigrantCaseProcessTest {
+class StrandedMigrantCaseProcessTest extends ScriptedProcessTest {
 
 	private static final String CASE = "SM-2026-000001";
 
@@ -45,20 +40,7 @@ class StrandedMigrantCaseProcessTest {
 	@RegisterExtension
 	static CoveredNodes covered = new CoveredNodes();
 
-	private ScriptedDelegates delegates;
-
 	private ProcessInstance migrant;
-
-	@BeforeEach
-	void scriptTheDelegates(ProcessEngine processEngine) {
-		init(processEngine);
-		this.delegates = new ScriptedDelegates();
-	}
-
-	@AfterEach
-	void forgetMocks() {
-		Mocks.reset();
-	}
 
 	@AfterAll
 	static void everyNodeThatSpendsMoneyWasPassed() {

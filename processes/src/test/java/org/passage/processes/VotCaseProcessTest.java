@@ -3,14 +3,10 @@ package org.passage.processes;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,7 +17,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -31,7 +26,7 @@ import static org.passage.processes.ScriptedDelegates.decided;
 
 /** Every path of a victim-of-trafficking case, with the service's delegates scripted. */
 @Deployment(resources = { "bpmn/vot-case.bpmn", "bpmn/reintegration.bpmn" })
-class VotCaseProcessTest {
+class VotCaseProcessTest extends ScriptedProcessTest {
 
 	@RegisterExtension
 	static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
@@ -42,20 +37,7 @@ class VotCaseProcessTest {
 	@RegisterExtension
 	static CoveredNodes covered = new CoveredNodes();
 
-	private ScriptedDelegates delegates;
-
 	private ProcessInstance vot;
-
-	@BeforeEach
-	void scriptTheDelegates(ProcessEngine processEngine) {
-		init(processEngine);
-		this.delegates = new ScriptedDelegates();
-	}
-
-	@AfterEach
-	void forgetMocks() {
-		Mocks.reset();
-	}
 
 	@AfterAll
 	static void everyNodeThatSpendsMoneyWasPassed() {
@@ -219,21 +201,9 @@ class VotCaseProcessTest {
 	@Deployment(resources = { "bpmn/vot-case.bpmn", "bpmn/reintegration.bpmn" })
 	class DurableSolutions {
 
-		/** Approved, funded and delivered: the officer now chooses a durable solution. */
-		private void helped() {
-			delegates.then("decideGafDelegate", decided("ELIGIBLE", "SUPERVISOR"));
-			toDecision();
-			execute(job());
-			complete(task(), withVariables("approved", true));
-			execute(job());
-			complete(task());
-			execute(job());
-			assertThat(task()).hasDefinitionKey("Activity_ChooseDurableSolution");
-		}
-
 		@Test
 		void stayingClosesTheCase() {
-			helped();
+			toDurableSolution();
 			complete(task(), withVariables("solution", "STAY"));
 			execute(job());
 			assertThat(vot).isEnded().hasNotPassed("Activity_Reintegration");
@@ -241,7 +211,7 @@ class VotCaseProcessTest {
 
 		@Test
 		void aThirdCountryNeedsHeadquartersAndARejectionAsksAgain() {
-			helped();
+			toDurableSolution();
 			complete(task(), withVariables("solution", "THIRD_COUNTRY"));
 			assertThat(task()).hasDefinitionKey("Activity_ApproveThirdCountry").hasCandidateGroup("HQ_APPROVER");
 			complete(task(), withVariables("approved", false));
@@ -280,13 +250,7 @@ class VotCaseProcessTest {
 
 		@Test
 		void duringReintegrationTheSubProcessEndsToo() {
-			delegates.then("decideGafDelegate", decided("ELIGIBLE", "SUPERVISOR"));
-			toDecision();
-			execute(job());
-			complete(task(), withVariables("approved", true));
-			execute(job());
-			complete(task());
-			execute(job());
+			toDurableSolution();
 			complete(task(), withVariables("solution", "RETURN"));
 			complete(task());
 			assertThat(vot).isWaitingAt("Activity_Reintegration");
@@ -309,6 +273,18 @@ class VotCaseProcessTest {
 		this.vot = runtimeService().startProcessInstanceByKey("vot-case", "VOT-2026-000001",
 				Map.of("caseId", "VOT-2026-000001"));
 		assertThat(this.vot).isStarted().isWaitingAt("Activity_ScreenCase");
+	}
+
+	/** Approved, funded and delivered: the officer now chooses a durable solution. */
+	private void toDurableSolution() {
+		this.delegates.then("decideGafDelegate", decided("ELIGIBLE", "SUPERVISOR"));
+		toDecision();
+		execute(job());
+		complete(task(), withVariables("approved", true));
+		execute(job());
+		complete(task());
+		execute(job());
+		assertThat(task()).hasDefinitionKey("Activity_ChooseDurableSolution");
 	}
 
 	/** Screening, immediate needs, consent, risk and plan done: waiting for the GAF decision. */

@@ -243,6 +243,9 @@ class CaseTasks {
 			.singleResult();
 		CaseFile file = this.caseService.visible(instance.getBusinessKey(), staff);
 		boolean mine = staff.user().equals(task.getAssignee()) || candidateGroups(task).stream().anyMatch(staff.roles()::contains);
+		if (!mine && this.tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
+			throw Problems.conflict("task-completed", "This step has just been completed");
+		}
 		if (!mine) {
 			throw new NotFoundException("No open step " + task.getId() + " for you");
 		}

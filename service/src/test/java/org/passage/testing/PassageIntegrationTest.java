@@ -13,7 +13,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "camunda.bpm.generate-unique-process-engine-name=true",
-				"camunda.bpm.job-execution.enabled=false" })
+				"camunda.bpm.job-execution.enabled=false",
+				// The engine's last metrics report at shutdown would wait for a test database already dropped.
+				"camunda.bpm.metrics.db-reporter-activate=false" })
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface PassageIntegrationTest {
 
