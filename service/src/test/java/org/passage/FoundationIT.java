@@ -26,6 +26,9 @@ class FoundationIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.camunda.bpm.engine.RepositoryService repository;
+
 	@Test
 	void reportsHealthIncludingTheDatabase() {
 		var health = this.http.getForEntity("/actuator/health/readiness", Map.class);
@@ -33,6 +36,21 @@ class FoundationIT {
 		assertThat(health.getBody()).containsEntry("status", "UP");
 		var asAdmin = this.http.withBasicAuth("admin", "admin").getForEntity("/actuator/health", Map.class);
 		assertThat(asAdmin.getBody().toString()).contains("db={status=UP");
+	}
+
+	@Test
+	void deploysTheCaseProcessesAndTheirForms() {
+		// What Cockpit lists (engine REST is not bound in tests: each context names its engine uniquely).
+		assertThat(this.repository.createProcessDefinitionQuery().latestVersion().listPage(0, 100))
+			.extracting(org.camunda.bpm.engine.repository.ProcessDefinition::getKey)
+			.contains("vot-case", "stranded-migrant-case", "avrr-case", "reintegration");
+		List<String> resources = this.repository.createDeploymentQuery()
+			.listPage(0, 100)
+			.stream()
+			.flatMap(deployment -> this.repository.getDeploymentResourceNames(deployment.getId()).stream())
+			.toList();
+		assertThat(resources).anyMatch(name -> name.endsWith("approval.form"))
+			.anyMatch(name -> name.endsWith("reintegration-plan.form"));
 	}
 
 	@Test

@@ -24,6 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class VotCaseIT extends CaseworkTesting {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	Cases cases;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	CaseService caseService;
+
 	static final String SCREENING = """
 			{"victimStatus": "IDENTIFIED", "crossBorder": true, "minor": false, "unaccompanied": false,
 			 "guardianAppointed": false, "summary": "Screening interview held with an interpreter"}""";
@@ -255,6 +261,52 @@ class VotCaseIT extends CaseworkTesting {
 				{"type": "VOT", "office": "XYZ",
 				 "person": {"givenName": "A", "familyName": "B", "sex": "MALE"}}""");
 		assertThat(wrongOffice.getStatusCode().value()).isEqualTo(403);
+	}
+
+	@Test
+	void aJobRunTwiceAtOnceDecidesOnceAndReservesOnce() throws Exception {
+		staffWorkFor("KAN");
+		fund("GAF", "KAN", "50000.00");
+		String vot = openCase("VOT", "KAN");
+		completes("officer", vot, "Activity_ScreenCase", SCREENING);
+		completes("officer", vot, "Activity_ProvideImmediateNeeds", NEEDS);
+		completes("officer", vot, "Activity_RecordConsent", CONSENT);
+		completes("officer", vot, "Activity_AssessRisk", RISK);
+		completes("officer", vot, "Activity_PlanAssistance", PLAN);
+		// Two executors holding the same job, as after an expired lock: one wins, the other rolls back.
+		String decide = jobs(vot, false).get(0).getId();
+		concurrently(2, () -> runQuietly(decide));
+		assertThat(this.jdbc.sql("select count(*) from app.decision where case_id = ?").param(vot).query(Long.class)
+			.single()).isEqualTo(1);
+		completes("supervisor", vot, "Activity_ApproveAssistance", """
+				{"approved": true}""");
+		String reserve = jobs(vot, false).get(0).getId();
+		concurrently(2, () -> runQuietly(reserve));
+		assertThat(this.jdbc.sql("select count(*) from app.fund_reservation where case_reference = ?").param(vot)
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(taskId("officer", vot, "Activity_DeliverAssistance")).isNotBlank();
+	}
+
+	@Test
+	void aCaseIsNeverStartedTwice() {
+		staffWorkFor("ACC");
+		String vot = openCase("VOT", "ACC");
+		CaseFile file = this.cases.find(vot).orElseThrow();
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.caseService.start(file, "officer"))
+			.isInstanceOfSatisfying(org.springframework.web.ErrorResponseException.class,
+					refused -> assertThat(refused.getStatusCode().value()).isEqualTo(409));
+		assertThat(this.runtime.createProcessInstanceQuery().processInstanceBusinessKey(vot).count()).isEqualTo(1);
+	}
+
+	/** Executes a job; losing the race to another executor is what the test expects of one of them. */
+	private boolean runQuietly(String jobId) {
+		try {
+			this.management.executeJob(jobId);
+			return true;
+		}
+		catch (RuntimeException lost) {
+			return false;
+		}
 	}
 
 	/** Runs {@code work} on {@code threads} threads released at the same instant. */
