@@ -105,7 +105,8 @@ public class CaseService {
 		return new CaseView(file.reference(), file.type(), file.office(), file.status(), file.openedBy(),
 				file.openedAt(), file.closedAt(), file.linkedCase(), person, file.facts(),
 				this.cases.consents(reference), this.decisions.list(reference, null, null, null, 0, DecisionService.MAX_PAGE),
-				reservations(reference), open, this.cases.notes(reference), this.cases.timeline(reference));
+				reservations(reference), this.cases.assistance(reference), open, this.cases.notes(reference),
+				this.cases.timeline(reference));
 	}
 
 	public List<CaseView.Summary> list(Staff reader, String status, int page, int size) {

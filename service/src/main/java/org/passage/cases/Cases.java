@@ -32,6 +32,11 @@ public class Cases {
 	public record Note(String author, String text, OffsetDateTime writtenAt) {
 	}
 
+	/** Assistance delivered: what it cost, what it was, who delivered it and when. */
+	public record AssistanceItem(String step, java.math.BigDecimal amount, String description, String deliveredBy,
+			OffsetDateTime deliveredAt) {
+	}
+
 	private final JdbcClient jdbc;
 
 	private final ObjectMapper json;
@@ -153,6 +158,24 @@ public class Cases {
 			.param(reference)
 			.query((rs, row) -> new Note(rs.getString("author"), rs.getString("text"),
 					rs.getObject("written_at", OffsetDateTime.class)))
+			.list();
+	}
+
+	public void recordDelivery(String reference, String step, java.math.BigDecimal amount, String description,
+			String deliveredBy) {
+		this.jdbc.sql("""
+				insert into app.assistance_item (case_reference, step, amount, description, delivered_by)
+				values (?, ?, ?, ?, ?)""")
+			.params(reference, step, amount, description, deliveredBy)
+			.update();
+	}
+
+	List<AssistanceItem> assistance(String reference) {
+		return this.jdbc.sql("select * from app.assistance_item where case_reference = ? order by id")
+			.param(reference)
+			.query((rs, row) -> new AssistanceItem(rs.getString("step"), rs.getBigDecimal("amount"),
+					rs.getString("description"), rs.getString("delivered_by"),
+					rs.getObject("delivered_at", OffsetDateTime.class)))
 			.list();
 	}
 

@@ -162,6 +162,10 @@ class CaseTasks {
 			this.cases.recordConsent(file.reference(), values.path("consentGiven").asBoolean(),
 					values.path("givenBy").asText(), scope, staff.user());
 		}
+		if (values.has("deliveredAmount")) {
+			this.cases.recordDelivery(file.reference(), task.getTaskDefinitionKey(),
+					values.get("deliveredAmount").decimalValue(), values.path("summary").asText(null), staff.user());
+		}
 		if (values.has("comment")) {
 			this.cases.note(file.reference(), staff.user(), task.getName() + ": " + values.get("comment").asText());
 		}

@@ -123,6 +123,9 @@ class VotCaseIT extends CaseworkTesting {
 		assertThat(closed.get("openTasks")).isEmpty();
 		assertThat(closed.get("reservations")).extracting(r -> r.get("status").asText())
 			.containsExactly("COMMITTED", "COMMITTED");
+		assertThat(closed.get("assistance")).extracting(item -> item.get("step").asText() + " "
+				+ item.get("amount").decimalValue().toPlainString())
+			.containsExactly("Activity_DeliverAssistance 750.00", "Activity_DeliverPackage 3650.00");
 		assertThat(closed.get("consents").get(0).get("given").asBoolean()).isTrue();
 		assertThat(closed.get("notes")).extracting(n -> n.get("text").asText())
 			.containsExactly("Approve assistance: Within band 1");
