@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -33,6 +34,8 @@ final class ScriptedDelegates {
 				"stopAssistanceDelegate", "closeCaseDelegate" }) {
 			register(effect, Map.of());
 		}
+		Mocks.register("nextMonitoringVisitListener", (ExecutionListener) execution -> execution
+			.setVariable("monitoringVisitsLeft", ((Number) execution.getVariable("monitoringVisitsLeft")).intValue() - 1));
 		Mocks.register("recordPreparerListener", (TaskListener) task -> task.setVariable("preparedBy", "officer"));
 		Mocks.register("fourEyesListener", (TaskListener) task -> {
 			if (task.getAssignee() != null && task.getAssignee().equals(task.getVariable("preparedBy"))) {

@@ -16,20 +16,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * The reintegration package, in the shared sub-process. Monitoring visits follow the package's
- * {@code monitoringMonths}: one visit every {@code passage.cases.monitoring-interval} (three
- * months by default; a duration such as PT1S in tests), so 12 months are visits at 3, 6, 9, 12.
+ * {@code monitoringMonths} ({@link MonitoringSchedule}); the length of a month is
+ * {@code passage.cases.monitoring-month} ({@code P1M}; {@code PT1S} for a demonstration).
  */
 @Component("decideReintegrationPackageDelegate")
 class DecideReintegrationPackageDelegate extends DecisionStep {
 
-	private static final int MONTHS_PER_VISIT = 3;
-
-	private final String interval;
+	private final String month;
 
 	DecideReintegrationPackageDelegate(Cases cases, Funds funds, DecisionService decisions, ProcessEffects effects,
-			ObjectMapper json, @Value("${passage.cases.monitoring-interval:P3M}") String interval) {
+			ObjectMapper json, @Value("${passage.cases.monitoring-month:P1M}") String month) {
 		super(Programme.REINTEGRATION, cases, funds, decisions, effects, json);
-		this.interval = interval;
+		this.month = month;
 	}
 
 	@Override
@@ -40,8 +38,9 @@ class DecideReintegrationPackageDelegate extends DecisionStep {
 	@Override
 	void addVariables(Map<String, Object> variables, JsonNode outcome) {
 		int months = outcome.path("monitoringMonths").asInt(0);
-		variables.put("monitoringVisitsLeft", (months + MONTHS_PER_VISIT - 1) / MONTHS_PER_VISIT);
-		variables.put("monitoringInterval", this.interval);
+		variables.put("monitoringMonths", months);
+		variables.put("monitoringVisitsLeft", MonitoringSchedule.visitMonths(months).size());
+		variables.put("monitoringInterval", months == 0 ? null : MonitoringSchedule.waitBefore(months, 0, this.month));
 	}
 
 }

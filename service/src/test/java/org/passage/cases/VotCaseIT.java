@@ -99,7 +99,7 @@ class VotCaseIT extends CaseworkTesting {
 		runDueSteps(vot);
 
 		// R5 (victim of trafficking): VULNERABLE_CASE_MANAGED, REGIONAL; 150 arrival cash + 3,500 in kind;
-		// 12 months of monitoring, one visit every 3 months: 4 visits.
+		// 12 months of monitoring: visits at 3, 6 and 12 months (domain.md section 3).
 		JsonNode pack = caseFile("regional", vot).get("decisions").get(0);
 		assertThat(pack.get("programme").asText()).isEqualTo("reintegration");
 		assertThat(pack.get("tier").asText()).isEqualTo("VULNERABLE_CASE_MANAGED");
@@ -111,11 +111,12 @@ class VotCaseIT extends CaseworkTesting {
 		completes("officer", vot, "Activity_DeliverPackage", """
 				{"deliveredAmount": 3650.00, "summary": "Cash on arrival, training enrolled"}""");
 		runDueSteps(vot);
-		for (int visit = 1; visit <= 4; visit++) {
+		for (int visit = 1; visit <= 3; visit++) {
 			fireTimers(vot);
 			completes("officer", vot, "Activity_MonitoringVisit", """
 					{"sustainable": true, "summary": "Visit %d: attending training"}""".formatted(visit));
 		}
+		assertThat(jobs(vot, true)).as("no fourth visit").isEmpty();
 		runDueSteps(vot);
 
 		JsonNode closed = caseFile("supervisor", vot);

@@ -87,8 +87,7 @@ public final class ReintegrationModel {
 			.camundaCandidateGroups("CASE_OFFICER")
 			.camundaFormRef("monitoring-visit")
 			.camundaFormRefBinding("latest")
-			.camundaExecutionListenerExpression("end",
-					"${execution.setVariable('monitoringVisitsLeft', monitoringVisitsLeft - 1)}")
+			.camundaExecutionListenerDelegateExpression("end", "${nextMonitoringVisitListener}")
 			.connectTo("Gateway_MonitoringDue")
 			.moveToNode("Gateway_MonitoringDue")
 			.condition("no visits left", "${monitoringVisitsLeft <= 0}")
