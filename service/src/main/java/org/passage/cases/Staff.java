@@ -7,12 +7,12 @@ import org.passage.security.Roles;
 
 /**
  * Who is asking, as far as cases are concerned: a user, the roles they hold and the offices they
- * work for. Headquarters approvers and operators see every office.
+ * work for. Headquarters approvers see every office.
  */
 public record Staff(String user, Set<String> roles, List<String> offices) {
 
 	public boolean seesEveryOffice() {
-		return this.roles.contains(Roles.HQ_APPROVER) || this.roles.contains("ADMIN");
+		return this.roles.contains(Roles.HQ_APPROVER);
 	}
 
 	public boolean sees(String office) {

@@ -37,6 +37,7 @@ public class Funds {
 	}
 
 	/** The fund that pays for a programme in an office this year. */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public String currentFund(Programme programme, String office) {
 		return Fund.idOf(programme, office, LocalDate.now(this.clock).getYear());
 	}

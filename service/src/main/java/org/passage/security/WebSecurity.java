@@ -25,7 +25,8 @@ class WebSecurity {
 			.requestMatchers("/engine-rest/**").hasRole("ADMIN")
 			.requestMatchers("/api/v1/decisions/**", "/api/v1/decisions").hasRole(Roles.DECISION_API)
 			.requestMatchers("/api/v1/cases/**", "/api/v1/cases", "/api/v1/tasks/**", "/api/v1/tasks")
-			.hasAnyRole(Roles.CASE_OFFICER, Roles.SUPERVISOR, Roles.REGIONAL_APPROVER, Roles.HQ_APPROVER, "ADMIN")
+			// Casework roles only: operators run the system but do not read victims' files.
+			.hasAnyRole(Roles.CASE_OFFICER, Roles.SUPERVISOR, Roles.REGIONAL_APPROVER, Roles.HQ_APPROVER)
 			.requestMatchers("/api/**").authenticated()
 			.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
 			.requestMatchers("/", "/camunda/**", "/error").permitAll()

@@ -261,6 +261,8 @@ class VotCaseIT extends CaseworkTesting {
 		assertThat(get("regional", "/api/v1/cases/" + vot).getStatusCode().value()).isEqualTo(200);
 		assertThat(get("policy", "/api/v1/cases/" + vot).getStatusCode().value()).as("policy staff have no case role")
 			.isEqualTo(403);
+		assertThat(get("admin", "/api/v1/cases/" + vot).getStatusCode().value()).as("operators do not read case files")
+			.isEqualTo(403);
 		ResponseEntity<String> wrongOffice = post("officer", "/api/v1/cases", """
 				{"type": "VOT", "office": "XYZ",
 				 "person": {"givenName": "A", "familyName": "B", "sex": "MALE"}}""");
@@ -289,6 +291,22 @@ class VotCaseIT extends CaseworkTesting {
 		assertThat(this.jdbc.sql("select count(*) from app.fund_reservation where case_reference = ?").param(vot)
 			.query(Long.class).single()).isEqualTo(1);
 		assertThat(taskId("officer", vot, "Activity_DeliverAssistance")).isNotBlank();
+	}
+
+	@Test
+	void aCaseShortOfFundsWaitsUntilHeadquartersTopsTheFundUp() {
+		staffWorkFor("BKO");
+		fund("GAF", "BKO", "500.00");
+		String vot = decidedCase("BKO");
+		// G14 then G19: 800 granted > 500 in the fund: ELIGIBLE_PENDING_FUNDS, the amount kept.
+		JsonNode waiting = caseFile("supervisor", vot).get("decisions").get(0);
+		assertThat(waiting.get("decision").asText()).isEqualTo("ELIGIBLE_PENDING_FUNDS");
+		assertThat(taskId("supervisor", vot, "Activity_DecideOnPendingFunds")).isNotBlank();
+		fund("GAF", "BKO", "1000.00");
+		runDueSteps(vot);
+		// Decided again with 1,500 in the fund: G14 alone, ELIGIBLE.
+		assertThat(caseFile("supervisor", vot).get("decisions").get(0).get("decision").asText()).isEqualTo("ELIGIBLE");
+		assertThat(taskId("supervisor", vot, "Activity_ApproveAssistance")).isNotBlank();
 	}
 
 	@Test
