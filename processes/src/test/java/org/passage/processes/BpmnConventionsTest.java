@@ -16,8 +16,10 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.junit.jupiter.api.DynamicTest;
@@ -92,6 +94,8 @@ class BpmnConventionsTest {
 		}
 		assertThat(model.getModelElementsByType(BpmnShape.class)).as("diagram for Modeler")
 			.hasSizeGreaterThanOrEqualTo(model.getModelElementsByType(FlowNode.class).size());
+		assertThat(model.getModelElementsByType(BpmnEdge.class)).as("a drawn edge for every sequence flow")
+			.hasSameSizeAs(model.getModelElementsByType(SequenceFlow.class));
 		// Every name an expression reads or sets: process variables, which Camunda copies into its history.
 		Matcher expression = Pattern.compile("\\$\\{([^}]*)}").matcher(Bpmn.convertToString(model));
 		while (expression.find()) {
