@@ -126,13 +126,6 @@ public class Cases {
 			.update();
 	}
 
-	public void setStatus(String reference, String status, boolean closed) {
-		this.jdbc.sql("update app.case_file set status = ?, closed_at = case when ? then now() else closed_at end"
-				+ " where reference = ?")
-			.params(status, closed, reference)
-			.update();
-	}
-
 	public void event(String reference, String actor, String kind, String step, Map<String, ?> detail) {
 		this.jdbc.sql("insert into app.case_event (case_reference, actor, kind, step, detail) values (?, ?, ?, ?, ?::jsonb)")
 			.params(reference, actor, kind, step, write(detail))
@@ -216,12 +209,23 @@ public class Cases {
 			.single();
 	}
 
-	public void statistic(CaseFile file, String outcome) {
+	/**
+	 * Ends a case once: its status, an anonymised statistic of its outcome (no person, no
+	 * reference), and the timeline entry. A case already closed (a step run again) is left as it is.
+	 */
+	void close(CaseFile file, String status, String outcome, String step, String kind, Map<String, ?> detail) {
+		if (file.closedAt() != null) {
+			return;
+		}
+		this.jdbc.sql("update app.case_file set status = ?, closed_at = now() where reference = ?")
+			.params(status, file.reference())
+			.update();
 		this.jdbc.sql("""
 				insert into app.case_statistic (type, office, year, outcome, days_open)
 				values (?, ?, ?, ?, greatest(0, extract(day from now() - ?)::int))""")
 			.params(file.type().name(), file.office(), file.openedAt().getYear(), outcome, file.openedAt())
 			.update();
+		event(file.reference(), "process", kind, step, detail);
 	}
 
 	/** The offices a member of staff works for. */

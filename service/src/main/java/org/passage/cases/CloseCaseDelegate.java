@@ -15,14 +15,9 @@ class CloseCaseDelegate extends CaseStep {
 
 	@Override
 	void run(DelegateExecution execution, CaseFile file) {
-		if (file.closedAt() != null) {
-			return;
-		}
 		Object decision = execution.getVariable("decision");
 		String outcome = decision == null ? "CLOSED" : "CLOSED_" + decision;
-		this.cases.setStatus(file.reference(), "CLOSED", true);
-		this.cases.statistic(file, outcome);
-		this.cases.event(file.reference(), "process", "CLOSED", execution.getCurrentActivityId(),
+		this.cases.close(file, "CLOSED", outcome, execution.getCurrentActivityId(), "CLOSED",
 				Map.of("outcome", outcome));
 	}
 

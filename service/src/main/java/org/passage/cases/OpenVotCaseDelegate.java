@@ -35,9 +35,7 @@ class OpenVotCaseDelegate extends CaseStep {
 			return this.json.createObjectNode().put("votCase", vot.reference());
 		});
 		String vot = opened.get("votCase").asText();
-		this.cases.setStatus(file.reference(), "REFERRED", true);
-		this.cases.statistic(file, "REFERRED_VOT_CASE");
-		this.cases.event(file.reference(), "process", "REFERRED", execution.getCurrentActivityId(),
+		this.cases.close(file, "REFERRED", "REFERRED_VOT_CASE", execution.getCurrentActivityId(), "REFERRED",
 				Map.of("to", "VOT_CASE", "case", vot));
 	}
 

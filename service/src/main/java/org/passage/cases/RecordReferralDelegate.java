@@ -15,15 +15,11 @@ class RecordReferralDelegate extends CaseStep {
 
 	@Override
 	void run(DelegateExecution execution, CaseFile file) {
-		if (file.closedAt() != null) {
-			return;
-		}
 		Object route = execution.getVariable("route");
 		String to = route != null ? route.toString()
 				: "Activity_ReferToRefugeeAgency".equals(execution.getCurrentActivityId()) ? "REFUGEE_AGENCY" : "OTHER";
-		this.cases.setStatus(file.reference(), "REFERRED", true);
-		this.cases.statistic(file, "REFERRED_" + to);
-		this.cases.event(file.reference(), "process", "REFERRED", execution.getCurrentActivityId(), Map.of("to", to));
+		this.cases.close(file, "REFERRED", "REFERRED_" + to, execution.getCurrentActivityId(), "REFERRED",
+				Map.of("to", to));
 	}
 
 }

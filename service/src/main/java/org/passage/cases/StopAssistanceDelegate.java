@@ -23,14 +23,10 @@ class StopAssistanceDelegate extends CaseStep {
 	@Override
 	void run(DelegateExecution execution, CaseFile file) {
 		this.funds.releaseAll(file.reference());
-		if (file.closedAt() == null) {
-			String status = "Activity_EndReturn".equals(execution.getCurrentActivityId()) ? "RETURN_REVOKED"
-					: "CONSENT_WITHDRAWN";
-			this.cases.setStatus(file.reference(), status, true);
-			this.cases.statistic(file, status);
-			this.cases.event(file.reference(), "process", "ASSISTANCE_STOPPED", execution.getCurrentActivityId(),
-					Map.of("status", status));
-		}
+		String status = "Activity_EndReturn".equals(execution.getCurrentActivityId()) ? "RETURN_REVOKED"
+				: "CONSENT_WITHDRAWN";
+		this.cases.close(file, status, status, execution.getCurrentActivityId(), "ASSISTANCE_STOPPED",
+				Map.of("status", status));
 	}
 
 }

@@ -7,20 +7,18 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.passage.rules.decision.Programme;
 import org.passage.rules.facts.FieldError;
 import org.passage.web.InvalidRequestException;
+import org.passage.web.JsonFieldErrors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,7 +64,7 @@ class RequestReader {
 		}
 		catch (JsonProcessingException ex) {
 			throw new InvalidRequestException("The body does not match the " + programme + " request.",
-					List.of(fieldError(ex)));
+					List.of(JsonFieldErrors.of(ex)));
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
@@ -80,34 +78,6 @@ class RequestReader {
 			throw new InvalidRequestException("Some fields are missing or malformed.", errors);
 		}
 		return request;
-	}
-
-	private static FieldError fieldError(JsonProcessingException ex) {
-		String field = ex instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-				? path(mapping.getPath()) : "(body)";
-		if (ex instanceof UnrecognizedPropertyException unknown) {
-			return new FieldError(unknown.getPropertyName(), "is not a field of this request",
-					unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList());
-		}
-		if (ex instanceof InvalidFormatException format && format.getTargetType() != null
-				&& format.getTargetType().isEnum()) {
-			return new FieldError(field, "'" + format.getValue() + "' is not an allowed value",
-					java.util.Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString).toList());
-		}
-		return new FieldError(field, ex.getOriginalMessage().split("\n")[0], List.of());
-	}
-
-	private static String path(List<JsonMappingException.Reference> references) {
-		StringBuilder path = new StringBuilder();
-		for (JsonMappingException.Reference reference : references) {
-			if (reference.getFieldName() != null) {
-				path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-			}
-			else {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.toString();
 	}
 
 }

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -101,15 +102,14 @@ class CaseTasks {
 			CaseFile file = reference == null ? null
 					: files.computeIfAbsent(reference, ref -> this.cases.find(ref).orElse(null));
 			if (file != null && staff.sees(file.office())) {
-				inbox.add(view(task, file, false));
+				inbox.add(view(new Step(task, file, candidateGroups(task)), false));
 			}
 		}
 		return inbox;
 	}
 
 	TaskView get(String taskId, Staff staff) {
-		Task task = find(taskId);
-		return view(task, caseOf(task, staff), true);
+		return view(step(taskId, staff), true);
 	}
 
 	@Transactional
@@ -118,11 +118,11 @@ class CaseTasks {
 	}
 
 	private TaskView claimNow(String taskId, Staff staff) {
-		Task task = find(taskId);
-		CaseFile file = caseOf(task, staff);
-		claimFor(task, staff);
-		this.cases.event(file.reference(), staff.user(), "CLAIMED", task.getTaskDefinitionKey(), Map.of());
-		return view(find(taskId), file, false);
+		Step step = step(taskId, staff);
+		claimFor(step.task(), staff);
+		this.cases.event(step.file().reference(), staff.user(), "CLAIMED", step.task().getTaskDefinitionKey(),
+				Map.of());
+		return view(new Step(find(taskId), step.file(), step.groups()), false);
 	}
 
 	/**
@@ -139,9 +139,10 @@ class CaseTasks {
 	}
 
 	private void completeNow(String taskId, Staff staff, JsonNode data) {
-		Task task = find(taskId);
-		CaseFile file = caseOf(task, staff);
-		FormSchema form = this.forms.get(task.getCamundaFormRef().getKey());
+		Step step = step(taskId, staff);
+		Task task = step.task();
+		CaseFile file = step.file();
+		FormSchema form = this.forms.ofTask(taskId);
 		FormSchema.Checked checked = form.check(data);
 		if (!checked.errors().isEmpty()) {
 			throw new InvalidRequestException("The " + form.id() + " form is not filled in as it asks.", checked.errors());
@@ -223,37 +224,45 @@ class CaseTasks {
 				return Problems.conflict("task-changed", "Someone else completed or changed this step first");
 			}
 		}
-		if (ex.getMessage() != null && ex.getMessage().contains("already claimed")) {
+		if (ex instanceof TaskAlreadyClaimedException) {
 			return Problems.conflict("task-claimed", ex.getMessage());
 		}
 		return ex;
 	}
 
-	private Task find(String taskId) {
-		Task task = this.tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-		if (task == null && this.history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0) {
-			throw Problems.conflict("task-completed", "This step has already been completed");
-		}
-		if (task == null) {
-			throw new NotFoundException("No open step " + taskId);
-		}
-		return task;
+	/** A step someone may act on: its task, its case, and the groups it waits for. */
+	private record Step(Task task, CaseFile file, List<String> groups) {
 	}
 
-	/** The task's case, if the user may see it and is one of those the step waits for. */
-	private CaseFile caseOf(Task task, Staff staff) {
+	/** The step, if the user may see its case and is one of those it waits for. */
+	private Step step(String taskId, Staff staff) {
+		Task task = find(taskId);
 		ProcessInstance instance = this.runtime.createProcessInstanceQuery()
 			.processInstanceId(task.getProcessInstanceId())
 			.singleResult();
 		CaseFile file = this.caseService.visible(instance.getBusinessKey(), staff);
-		boolean mine = staff.user().equals(task.getAssignee()) || candidateGroups(task).stream().anyMatch(staff.roles()::contains);
-		if (!mine && this.tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
-			throw Problems.conflict("task-completed", "This step has just been completed");
+		List<String> groups = candidateGroups(task);
+		if (!staff.user().equals(task.getAssignee()) && groups.stream().noneMatch(staff.roles()::contains)) {
+			// No groups left means the task has just been completed by someone else.
+			throw groups.isEmpty() ? gone(taskId) : new NotFoundException("No open step " + taskId + " for you");
 		}
-		if (!mine) {
-			throw new NotFoundException("No open step " + task.getId() + " for you");
+		return new Step(task, file, groups);
+	}
+
+	private Task find(String taskId) {
+		Task task = this.tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+		if (task == null) {
+			throw gone(taskId);
 		}
-		return file;
+		return task;
+	}
+
+	/** A step that is not open: 409 when it was completed (perhaps a moment ago), else 404. */
+	private RuntimeException gone(String taskId) {
+		if (this.history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0) {
+			return Problems.conflict("task-completed", "This step has already been completed");
+		}
+		return new NotFoundException("No open step " + taskId);
 	}
 
 	private List<String> candidateGroups(Task task) {
@@ -264,12 +273,14 @@ class CaseTasks {
 			.toList();
 	}
 
-	private TaskView view(Task task, CaseFile file, boolean withForm) {
+	private TaskView view(Step step, boolean withForm) {
+		Task task = step.task();
+		CaseFile file = step.file();
 		String form = task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
 		return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), file.reference(),
-				file.type().name(), file.office(), task.getAssignee(), candidateGroups(task),
+				file.type().name(), file.office(), task.getAssignee(), step.groups(),
 				task.getCreateTime().toInstant().atOffset(ZoneOffset.UTC), form,
-				withForm && form != null ? this.forms.get(form).schema() : null);
+				withForm && form != null ? this.forms.ofTask(task.getId()).schema() : null);
 	}
 
 	private static Set<String> facts() {

@@ -67,20 +67,13 @@ final class FormSchema {
 			boolean missing = value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())
 					|| (value.isArray() && value.isEmpty());
 			if (missing) {
-				if ("checkbox".equals(field.path("type").asText())) {
-					value = JsonNodeFactory.instance.booleanNode(false);
-				}
-				else if ("checklist".equals(field.path("type").asText())
-						&& !field.path("validate").path("required").asBoolean()) {
-					value = JsonNodeFactory.instance.arrayNode(); // nothing ticked is an answer too
-				}
-				else if (field.path("validate").path("required").asBoolean()) {
+				value = emptyAnswer(field);
+			}
+			if (value == null) {
+				if (field.path("validate").path("required").asBoolean()) {
 					errors.add(new FieldError(key, "is required", allowed(field)));
-					continue;
 				}
-				else {
-					continue;
-				}
+				continue;
 			}
 			String problem = problem(field, value);
 			if (problem != null) {
@@ -93,6 +86,21 @@ final class FormSchema {
 			}
 		}
 		return new Checked(values, variables, errors);
+	}
+
+	/**
+	 * What a field left empty answers: an unticked checkbox is false, and an optional checklist
+	 * with nothing ticked is an empty list. Any other empty field gives no answer (null).
+	 */
+	private static JsonNode emptyAnswer(JsonNode field) {
+		String type = field.path("type").asText();
+		if ("checkbox".equals(type)) {
+			return JsonNodeFactory.instance.booleanNode(false);
+		}
+		if ("checklist".equals(type) && !field.path("validate").path("required").asBoolean()) {
+			return JsonNodeFactory.instance.arrayNode();
+		}
+		return null;
 	}
 
 	/** Why a present value breaks its field's rules, or null. */

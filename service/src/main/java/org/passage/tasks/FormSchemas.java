@@ -2,38 +2,34 @@ package org.passage.tasks;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.core.io.ClassPathResource;
+import org.camunda.bpm.engine.FormService;
 import org.springframework.stereotype.Component;
 
-/** The forms shipped with the processes ({@code forms/<id>.form}), read once. */
+/**
+ * The Camunda form a task is bound to, as the engine deployed it (the version its
+ * {@code camunda:formRef} binding names), so a form redeployed from Modeler is checked as
+ * deployed, and a task keeps the form it was created with.
+ */
 @Component
 class FormSchemas {
 
+	private final FormService forms;
+
 	private final ObjectMapper json;
 
-	private final Map<String, FormSchema> forms = new ConcurrentHashMap<>();
-
-	FormSchemas(ObjectMapper json) {
+	FormSchemas(FormService forms, ObjectMapper json) {
+		this.forms = forms;
 		this.json = json;
 	}
 
-	FormSchema get(String id) {
-		return this.forms.computeIfAbsent(id, this::load);
-	}
-
-	private FormSchema load(String id) {
-		if (!id.matches("[a-z-]+")) {
-			throw new IllegalArgumentException("Not a form id: " + id);
-		}
-		try (InputStream in = new ClassPathResource("forms/" + id + ".form").getInputStream()) {
+	FormSchema ofTask(String taskId) {
+		try (InputStream in = this.forms.getDeployedTaskForm(taskId)) {
 			return new FormSchema(this.json.readTree(in));
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Form " + id + " is not shipped", ex);
+			throw new IllegalStateException("The form of task " + taskId + " cannot be read", ex);
 		}
 	}
 

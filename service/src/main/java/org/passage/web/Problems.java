@@ -77,22 +77,13 @@ public class Problems extends ResponseEntityExceptionHandler {
 				return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(large));
 			}
 		}
-		if (ex.getCause() instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
-				&& !mismatch.getPath().isEmpty()) {
+		if (ex.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+				&& !mapping.getPath().isEmpty()) {
 			// Well-formed JSON with a field Passage does not know, or of the wrong type or value.
-			String field = mismatch.getPath()
-				.stream()
-				.map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-				.collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
-			List<String> allowed = mismatch instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException format
-					&& format.getTargetType() != null && format.getTargetType().isEnum()
-							? java.util.Arrays.stream(format.getTargetType().getEnumConstants()).map(String::valueOf).toList()
-							: List.of();
-			String why = mismatch instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
-					? "is not a known field" : "has the wrong type or value";
+			FieldError error = JsonFieldErrors.of(mapping);
 			return ResponseEntity.badRequest()
 				.body(withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-						field + " " + why + "."), List.of(new FieldError(field, why, allowed))));
+						error.field() + " " + error.message() + "."), List.of(error)));
 		}
 		ProblemDetail problem = withErrors(problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
 				"The body is not well-formed JSON."), List.of(new FieldError("(body)", "is not JSON", List.of())));

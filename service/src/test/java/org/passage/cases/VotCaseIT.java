@@ -204,16 +204,15 @@ class VotCaseIT extends CaseworkTesting {
 		assertThat(approved).containsOnly(204);
 		List<Job> reservations = cases.stream().flatMap(vot -> jobs(vot, false).stream()).toList();
 		assertThat(reservations).hasSize(50);
-		List<Integer> ignored = concurrently(reservations.size(), new Callable<>() {
+		List<Boolean> ran = concurrently(reservations.size(), new Callable<>() {
 			private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
 
 			@Override
-			public Integer call() {
-				management.executeJob(reservations.get(this.next.getAndIncrement()).getId());
-				return 0;
+			public Boolean call() {
+				return runQuietly(reservations.get(this.next.getAndIncrement()).getId());
 			}
 		});
-		assertThat(ignored).hasSize(50);
+		assertThat(ran).as("every reservation step ran; ten found money, forty did not").containsOnly(true);
 		Map<String, Object> fund = fund("GAF-LAG-" + year());
 		assertThat(fund).containsEntry("reserved", new BigDecimal("8000.00")).containsEntry("committed",
 				new BigDecimal("0.00"));
