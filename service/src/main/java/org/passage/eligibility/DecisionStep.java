@@ -18,6 +18,7 @@ import org.passage.decisions.DecisionView;
 import org.passage.funds.Funds;
 import org.passage.rules.decision.ApprovalLevel;
 import org.passage.rules.decision.Programme;
+import org.passage.security.Roles;
 
 /**
  * Takes a programme's decision for the case the process carries: the inputs come from the facts
@@ -72,8 +73,8 @@ abstract class DecisionStep implements JavaDelegate {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("decision", outcome.get("decision").asText());
 		variables.put("decisionId", outcome.get("decisionId").asText());
-		variables.put("approverGroup", outcome.path("approverGroup").isTextual() ? outcome.get("approverGroup").asText() : null);
-		variables.put("route", outcome.path("route").isTextual() ? outcome.get("route").asText() : null);
+		variables.put("approverGroup", outcome.path("approverGroup").textValue());
+		variables.put("route", outcome.path("route").textValue());
 		variables.put("grantedAmount", outcome.get("grantedAmount").asText());
 		variables.put("fundId", fundId);
 		addVariables(variables, outcome);
@@ -106,9 +107,9 @@ abstract class DecisionStep implements JavaDelegate {
 			return null;
 		}
 		return switch (level) {
-			case SUPERVISOR -> "SUPERVISOR";
-			case REGIONAL -> "REGIONAL_APPROVER";
-			case HQ -> "HQ_APPROVER";
+			case SUPERVISOR -> Roles.SUPERVISOR;
+			case REGIONAL -> Roles.REGIONAL_APPROVER;
+			case HQ -> Roles.HQ_APPROVER;
 		};
 	}
 

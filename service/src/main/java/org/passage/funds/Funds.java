@@ -54,14 +54,6 @@ public class Funds {
 	}
 
 	@Transactional(propagation = Propagation.SUPPORTS)
-	public List<Fund> list(List<String> offices) {
-		return this.jdbc.sql("select * from app.fund where office = any(?) order by id")
-			.param(offices.toArray(String[]::new))
-			.query(Funds::row)
-			.list();
-	}
-
-	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<Fund> all() {
 		return this.jdbc.sql("select * from app.fund order by id").query(Funds::row).list();
 	}
