@@ -47,6 +47,10 @@ class CaseTasks {
 
 	private static final int INBOX_LIMIT = 200;
 
+	private static final String CONSENT = "consent";
+
+	private static final String DELIVERY = "delivery";
+
 	private final TaskService tasks;
 
 	private final RuntimeService runtime;
@@ -148,7 +152,9 @@ class CaseTasks {
 			throw new InvalidRequestException("The " + form.id() + " form is not filled in as it asks.", checked.errors());
 		}
 		ObjectNode values = checked.values();
-		checkDelivery(task, file, values);
+		if (DELIVERY.equals(form.id())) {
+			checkDelivery(task, file, values);
+		}
 		claimFor(task, staff);
 		ObjectNode facts = values.objectNode();
 		values.fields().forEachRemaining(field -> {
@@ -157,22 +163,30 @@ class CaseTasks {
 			}
 		});
 		this.cases.mergeFacts(file.reference(), facts);
-		if ("Activity_RecordConsent".equals(task.getTaskDefinitionKey())) {
+		recordOnTheCase(form.id(), task, file, values, staff);
+		this.cases.event(file.reference(), staff.user(), "COMPLETED", task.getTaskDefinitionKey(),
+				Map.of("form", form.id(), "values", values));
+		this.tasks.complete(taskId, checked.processVariables());
+	}
+
+	/**
+	 * What some forms record on the case besides facts: the consent form a consent record, the
+	 * delivery form the assistance delivered, and any comment (an approver's reason) a note.
+	 */
+	private void recordOnTheCase(String form, Task task, CaseFile file, ObjectNode values, Staff staff) {
+		if (CONSENT.equals(form)) {
 			List<String> scope = new ArrayList<>();
 			values.path("scope").forEach(item -> scope.add(item.asText()));
 			this.cases.recordConsent(file.reference(), values.path("consentGiven").asBoolean(),
 					values.path("givenBy").asText(), scope, staff.user());
 		}
-		if (values.has("deliveredAmount")) {
+		if (DELIVERY.equals(form)) {
 			this.cases.recordDelivery(file.reference(), task.getTaskDefinitionKey(),
 					values.get("deliveredAmount").decimalValue(), values.path("summary").asText(null), staff.user());
 		}
 		if (values.has("comment")) {
 			this.cases.note(file.reference(), staff.user(), task.getName() + ": " + values.get("comment").asText());
 		}
-		this.cases.event(file.reference(), staff.user(), "COMPLETED", task.getTaskDefinitionKey(),
-				Map.of("form", form.id(), "values", values));
-		this.tasks.complete(taskId, checked.processVariables());
 	}
 
 	/**
@@ -193,9 +207,6 @@ class CaseTasks {
 
 	/** Spending more than was reserved would fail at commitment: refuse it here, naming the field. */
 	private void checkDelivery(Task task, CaseFile file, ObjectNode values) {
-		if (!values.has("deliveredAmount")) {
-			return;
-		}
 		Object fundId = this.runtime.getVariable(task.getExecutionId(), "fundId");
 		BigDecimal reserved = fundId == null ? BigDecimal.ZERO : this.funds.reservedFor(file.reference(), (String) fundId);
 		if (values.get("deliveredAmount").decimalValue().compareTo(reserved) > 0) {
