@@ -113,7 +113,7 @@ class CaseTasks {
 	}
 
 	TaskView get(String taskId, Staff staff) {
-		return view(step(taskId, staff), true);
+		return whileUnchanged(() -> view(step(taskId, staff), true));
 	}
 
 	@Transactional

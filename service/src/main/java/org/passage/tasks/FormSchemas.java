@@ -5,6 +5,7 @@ import java.io.InputStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +25,18 @@ class FormSchemas {
 		this.json = json;
 	}
 
+	/** The task's form; a {@link NullValueException} when the task is no longer open. */
 	FormSchema ofTask(String taskId) {
-		try (InputStream in = this.forms.getDeployedTaskForm(taskId)) {
+		InputStream form;
+		try {
+			form = this.forms.getDeployedTaskForm(taskId);
+		}
+		catch (NullPointerException gone) {
+			// Camunda 7.24's GetDeployedTaskFormCmd dereferences the task before checking that it
+			// exists, so a task completed a moment ago surfaces as a NullPointerException.
+			throw new NullValueException("Task " + taskId + " is no longer open");
+		}
+		try (InputStream in = form) {
 			return new FormSchema(this.json.readTree(in));
 		}
 		catch (IOException ex) {
