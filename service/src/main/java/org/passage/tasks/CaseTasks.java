@@ -251,6 +251,9 @@ class CaseTasks {
 		ProcessInstance instance = this.runtime.createProcessInstanceQuery()
 			.processInstanceId(task.getProcessInstanceId())
 			.singleResult();
+		if (instance == null) {
+			throw gone(taskId); // the step, and with it the process, has just ended
+		}
 		CaseFile file = this.caseService.visible(instance.getBusinessKey(), staff);
 		List<String> groups = candidateGroups(task);
 		if (!staff.user().equals(task.getAssignee()) && groups.stream().noneMatch(staff.roles()::contains)) {
