@@ -15,7 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The service starts on PostgreSQL with Camunda's schema, Passage's schema and the shipped rulesets. */
+/**
+ * The service starts on PostgreSQL with Camunda's schema, Passage's schema and the
+ * shipped rulesets.
+ */
 @PassageIntegrationTest
 @AutoConfigureObservability
 class FoundationIT {
@@ -40,7 +43,8 @@ class FoundationIT {
 
 	@Test
 	void deploysTheCaseProcessesAndTheirForms() {
-		// What Cockpit lists (engine REST is not bound in tests: each context names its engine uniquely).
+		// What Cockpit lists (engine REST is not bound in tests: each context names its
+		// engine uniquely).
 		assertThat(this.repository.createProcessDefinitionQuery().latestVersion().listPage(0, 100))
 			.extracting(org.camunda.bpm.engine.repository.ProcessDefinition::getKey)
 			.contains("vot-case", "stranded-migrant-case", "avrr-case", "reintegration");
@@ -55,8 +59,11 @@ class FoundationIT {
 
 	@Test
 	void createsCamundasTablesAndPassagesOwnSchemaSideBySide() {
-		assertThat(this.jdbc.sql("select count(*) from information_schema.tables where table_schema = 'public' "
-				+ "and table_name like 'act_%'").query(Integer.class).single()).isGreaterThan(40);
+		assertThat(this.jdbc
+			.sql("select count(*) from information_schema.tables where table_schema = 'public' "
+					+ "and table_name like 'act_%'")
+			.query(Integer.class)
+			.single()).isGreaterThan(40);
 		assertThat(this.jdbc.sql("select table_name from information_schema.tables where table_schema = 'app'")
 			.query(String.class)
 			.list()).contains("ruleset", "ruleset_file", "ruleset_activation", "flyway_schema_history");
@@ -68,8 +75,9 @@ class FoundationIT {
 			.query(String.class)
 			.list()).containsExactly("GAF", "HASM", "REINTEGRATION");
 		var live = this.http.withBasicAuth("officer", "officer")
-			.exchange("/api/v1/rulesets", HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			});
+			.exchange("/api/v1/rulesets", HttpMethod.GET, null,
+					new ParameterizedTypeReference<List<Map<String, Object>>>() {
+					});
 		assertThat(live.getBody()).extracting(ruleset -> ruleset.get("label"))
 			.containsExactly("gaf-eligibility v1 (shipped)", "hasm-eligibility v1 (shipped)",
 					"reintegration-package v1 (shipped)");
@@ -79,14 +87,19 @@ class FoundationIT {
 	void asksForCredentialsAndKeepsTheEngineApiForOperators() {
 		assertThat(this.http.getForEntity("/api/v1/rulesets", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
-		// A wrong password makes Camunda delay that user's next logins: "policy" is used nowhere else here.
-		assertThat(this.http.withBasicAuth("policy", "wrong").getForEntity("/api/v1/rulesets", String.class)
+		// A wrong password makes Camunda delay that user's next logins: "policy" is used
+		// nowhere else here.
+		assertThat(this.http.withBasicAuth("policy", "wrong")
+			.getForEntity("/api/v1/rulesets", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-		assertThat(this.http.withBasicAuth("officer", "officer").getForEntity("/engine-rest/engine", String.class)
+		assertThat(this.http.withBasicAuth("officer", "officer")
+			.getForEntity("/engine-rest/engine", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(this.http.withBasicAuth("admin", "admin").getForEntity("/engine-rest/engine", String.class)
+		assertThat(this.http.withBasicAuth("admin", "admin")
+			.getForEntity("/engine-rest/engine", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(this.http.withBasicAuth("officer", "officer").getForEntity("/actuator/prometheus", String.class)
+		assertThat(this.http.withBasicAuth("officer", "officer")
+			.getForEntity("/actuator/prometheus", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 	}
 
@@ -101,10 +114,12 @@ class FoundationIT {
 					 "returnContext": "STABLE", "plan": "NONE", "businessPlanAssessed": false, "contributionPct": 0,
 					 "reTraffickingRisk": "LOW", "bannedFromDestination": false, "priorPackage": false, "age": 40}""",
 					json), String.class);
-		String metrics = this.http.withBasicAuth("admin", "admin").getForEntity("/actuator/prometheus", String.class)
+		String metrics = this.http.withBasicAuth("admin", "admin")
+			.getForEntity("/actuator/prometheus", String.class)
 			.getBody();
 		assertThat(metrics).contains("jvm_memory_used_bytes")
-			.containsPattern("passage_decisions_total\\{[^}]*outcome=\"ELIGIBLE\"[^}]*programme=\"reintegration\"[^}]*recorded=\"false\"")
+			.containsPattern(
+					"passage_decisions_total\\{[^}]*outcome=\"ELIGIBLE\"[^}]*programme=\"reintegration\"[^}]*recorded=\"false\"")
 			.contains("passage_decision_evaluation_seconds_bucket");
 	}
 

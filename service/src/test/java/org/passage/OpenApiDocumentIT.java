@@ -15,9 +15,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The published API contract is {@code docs/api/openapi.json}, reviewed like code: this test
- * fails when the service's generated document differs from it. After a deliberate API change,
- * run {@code ./mvnw verify -pl service -Dpassage.openapi.update=true} and commit the file.
+ * The published API contract is {@code docs/api/openapi.json}, reviewed like code: this
+ * test fails when the service's generated document differs from it. After a deliberate
+ * API change, run {@code ./mvnw verify -pl service -Dpassage.openapi.update=true} and
+ * commit the file.
  */
 @PassageIntegrationTest
 class OpenApiDocumentIT {

@@ -21,9 +21,9 @@ import org.passage.rules.decision.Route;
 import org.passage.rules.facts.GafInput;
 
 /**
- * GAF eligibility on the Camunda 7 DMN engine, from {@code gaf-eligibility.dmn}: the same three
- * stages as Passage's tables (a FIRST table, a RULE ORDER table of additions, a priority table),
- * evaluated one after the other with FEEL.
+ * GAF eligibility on the Camunda 7 DMN engine, from {@code gaf-eligibility.dmn}: the same
+ * three stages as Passage's tables (a FIRST table, a RULE ORDER table of additions, a
+ * priority table), evaluated one after the other with FEEL.
  */
 final class CamundaDmnGaf {
 
@@ -81,7 +81,9 @@ final class CamundaDmnGaf {
 			}
 			reasons.add(added.getEntry("reason"));
 		}
-		String urgency = this.engine.evaluateDecisionTable(this.priority, variables).getSingleResult().getEntry("priority");
+		String urgency = this.engine.evaluateDecisionTable(this.priority, variables)
+			.getSingleResult()
+			.getEntry("priority");
 		EnumSet<Component> components = EnumSet.noneOf(Component.class);
 		for (Object name : (Collection<?>) decided.getEntry("components")) {
 			components.add(Component.valueOf(name.toString()));

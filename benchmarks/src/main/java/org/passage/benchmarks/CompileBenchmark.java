@@ -22,8 +22,9 @@ import org.passage.rules.table.TableFile;
 
 /**
  * Time to compile a ruleset, warm, as a policy change is compiled: reading the workbook,
- * analysing it for gaps and shadowed rows, and building it with Drools. The 500-row table is
- * generated; each invocation compiles a version that differs from the previous one by a cell.
+ * analysing it for gaps and shadowed rows, and building it with Drools. The 500-row table
+ * is generated; each invocation compiles a version that differs from the previous one by
+ * a cell.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -74,25 +75,36 @@ public class CompileBenchmark {
 		return RulesetCompiler.compile(Programme.GAF, "large", this.flip ? this.large : this.largeChanged).orThrow();
 	}
 
-	/** 499 amount bands of {@code step} each for consenting cases, then a row for everyone else. */
+	/**
+	 * 499 amount bands of {@code step} each for consenting cases, then a row for everyone
+	 * else.
+	 */
 	static List<TableFile> largeTable(int step) {
-		StringBuilder rules = new StringBuilder("""
-				RuleSet,org.passage.bench
-				Import,"org.passage.rules.facts.*, org.passage.rules.decision.*"
-				Variables,org.passage.rules.engine.GafDraft out
-				Sequential,true
-				,
-				RuleTable Large
-				NAME,ACTIVATION-GROUP,RULEFLOW-GROUP,CONDITION,CONDITION,ACTION,ACTION,ACTION
-				,,,$i: GafInput()...,$i: GafInput()...,,,
-				,,,consent == Consent.$param,requestedAmount <= $param,out.decide(Eligibility.$param);,out.approval(ApprovalLevel.$param);,"out.because(drools, ""$param"");"
-				Row,Hit,Stage,Consent,Amount up to,Decision,Approval,Reason
-				""");
+		StringBuilder rules = new StringBuilder(
+				"""
+						RuleSet,org.passage.bench
+						Import,"org.passage.rules.facts.*, org.passage.rules.decision.*"
+						Variables,org.passage.rules.engine.GafDraft out
+						Sequential,true
+						,
+						RuleTable Large
+						NAME,ACTIVATION-GROUP,RULEFLOW-GROUP,CONDITION,CONDITION,ACTION,ACTION,ACTION
+						,,,$i: GafInput()...,$i: GafInput()...,,,
+						,,,consent == Consent.$param,requestedAmount <= $param,out.decide(Eligibility.$param);,out.approval(ApprovalLevel.$param);,"out.because(drools, ""$param"");"
+						Row,Hit,Stage,Consent,Amount up to,Decision,Approval,Reason
+						""");
 		StringBuilder reasons = new StringBuilder("code,en\n");
 		for (int row = 1; row < ROWS; row++) {
 			String level = row < 100 ? "SUPERVISOR" : row < 300 ? "REGIONAL" : "HQ";
-			rules.append("B").append(row).append(",decide,decide,GIVEN,").append(row * step).append(",ELIGIBLE,")
-				.append(level).append(",BAND_").append(row).append('\n');
+			rules.append("B")
+				.append(row)
+				.append(",decide,decide,GIVEN,")
+				.append(row * step)
+				.append(",ELIGIBLE,")
+				.append(level)
+				.append(",BAND_")
+				.append(row)
+				.append('\n');
 			reasons.append("BAND_").append(row).append(",Band ").append(row).append('\n');
 		}
 		rules.append("B").append(ROWS).append(",decide,decide,,,NOT_ELIGIBLE,,OTHER\n");

@@ -29,9 +29,10 @@ import org.passage.rules.facts.ReintegrationInput;
 import org.passage.rules.table.TableFile;
 
 /**
- * Time per decision, explanation included, for each programme: Passage's tables, the plain-Java
- * floor, and (GAF) Camunda's DMN engine, over the same 1,024 inputs. Run it with one thread and
- * with two ({@code -t 2}): the benchmark's state is shared, each thread walks the inputs on its own.
+ * Time per decision, explanation included, for each programme: Passage's tables, the
+ * plain-Java floor, and (GAF) Camunda's DMN engine, over the same 1,024 inputs. Run it
+ * with one thread and with two ({@code -t 2}): the benchmark's state is shared, each
+ * thread walks the inputs on its own.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -66,7 +67,8 @@ public class DecisionBenchmark {
 			this.gafInputs = SampleInputs.gaf();
 			this.hasmInputs = SampleInputs.hasm();
 			this.reintegrationInputs = SampleInputs.reintegration();
-			// Like must be measured against like: all engines must give the same decision on every input.
+			// Like must be measured against like: all engines must give the same decision
+			// on every input.
 			agree(this.gafInputs, this.gaf, PlainJavaPolicy::gaf);
 			agree(this.gafInputs, this.gaf, this.dmn::decide);
 			agree(this.hasmInputs, this.hasm, PlainJavaPolicy::hasm);
@@ -126,7 +128,8 @@ public class DecisionBenchmark {
 	static Ruleset shipped(Programme programme, String folder) {
 		String name = folder + ".xlsx";
 		try (InputStream in = DecisionBenchmark.class.getResourceAsStream("/decision-tables/" + folder + "/" + name)) {
-			return RulesetCompiler.compile(programme, folder, List.of(new TableFile(name, in.readAllBytes()))).orThrow();
+			return RulesetCompiler.compile(programme, folder, List.of(new TableFile(name, in.readAllBytes())))
+				.orThrow();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -142,8 +145,8 @@ public class DecisionBenchmark {
 					decision.components(), decision.grantedAmount(), decision.approvalLevel(), decision.priority(),
 					decision.reasonCodes(), decision.tier(), decision.delivery(), decision.monitoringMonths());
 			if (!same(expected, actual)) {
-				throw new IllegalStateException("Engines disagree on " + input + "\n  tables: " + actual
-						+ "\n  other:  " + expected);
+				throw new IllegalStateException(
+						"Engines disagree on " + input + "\n  tables: " + actual + "\n  other:  " + expected);
 			}
 		}
 	}

@@ -29,7 +29,10 @@ import org.passage.rules.facts.TravelDocument;
 import org.passage.rules.facts.VictimStatus;
 import org.passage.rules.facts.Vulnerability;
 
-/** Reference policy v1 hand-written in Java: the speed floor the tables are measured against. */
+/**
+ * Reference policy v1 hand-written in Java: the speed floor the tables are measured
+ * against.
+ */
 final class PlainJavaPolicy {
 
 	/** The outputs compared with the tables' decision, reasons as codes. */
@@ -110,8 +113,8 @@ final class PlainJavaPolicy {
 		else if (in.victimStatus() == VictimStatus.PRESUMED) {
 			decision = Eligibility.ELIGIBLE_INTERIM;
 			route = Route.GAF;
-			components = among(in.requested(), Component.SAFE_ACCOMMODATION, Component.MEDICAL,
-					Component.PSYCHOSOCIAL, Component.LEGAL);
+			components = among(in.requested(), Component.SAFE_ACCOMMODATION, Component.MEDICAL, Component.PSYCHOSOCIAL,
+					Component.LEGAL);
 			amount = components.isEmpty() ? BigDecimal.ZERO : in.requestedAmount().min(THOUSAND);
 			approval = ApprovalLevel.SUPERVISOR;
 			reasons.add("PRESUMED_VICTIM_INTERIM");
@@ -264,7 +267,8 @@ final class PlainJavaPolicy {
 		else {
 			tier = tier(reasons, Tier.STANDARD, "STANDARD_PACKAGE");
 		}
-		boolean fragile = in.returnContext() == ReturnContext.FRAGILE || in.returnContext() == ReturnContext.POST_CRISIS;
+		boolean fragile = in.returnContext() == ReturnContext.FRAGILE
+				|| in.returnContext() == ReturnContext.POST_CRISIS;
 		if (fragile && (tier == Tier.STANDARD || tier == Tier.ENHANCED)) {
 			tier = tier == Tier.STANDARD ? Tier.ENHANCED : Tier.VULNERABLE_CASE_MANAGED;
 			reasons.add("FRAGILE_RETURN_CONTEXT");

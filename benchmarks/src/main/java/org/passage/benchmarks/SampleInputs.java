@@ -27,9 +27,9 @@ import org.passage.rules.facts.VictimStatus;
 import org.passage.rules.facts.Vulnerability;
 
 /**
- * The inputs every benchmark decides, the same for every engine: generated from a fixed seed,
- * skewed the way casework is (most cases consented and identified) so that the deciding rows
- * are spread over the table rather than stopping at the first one.
+ * The inputs every benchmark decides, the same for every engine: generated from a fixed
+ * seed, skewed the way casework is (most cases consented and identified) so that the
+ * deciding rows are spread over the table rather than stopping at the first one.
  */
 final class SampleInputs {
 
@@ -52,9 +52,10 @@ final class SampleInputs {
 				requested.add(Component.MEDICAL);
 			}
 			inputs.add(new GafInput(pick(random, VictimStatus.values(), 70), random.nextInt(10) > 0,
-					pick(random, OtherProgramme.values(), 40), pick(random, Consent.values(), 80), random.nextInt(5) == 0,
-					random.nextInt(5) == 0, random.nextBoolean(), random.nextInt(6) == 0, requested, money(random, 8000),
-					money(random, 9000), pick(random, RiskLevel.values(), 50), random.nextInt(3)));
+					pick(random, OtherProgramme.values(), 40), pick(random, Consent.values(), 80),
+					random.nextInt(5) == 0, random.nextInt(5) == 0, random.nextBoolean(), random.nextInt(6) == 0,
+					requested, money(random, 8000), money(random, 9000), pick(random, RiskLevel.values(), 50),
+					random.nextInt(3)));
 		}
 		return inputs;
 	}
@@ -68,8 +69,8 @@ final class SampleInputs {
 					pick(random, Severity.values(), 35), random.nextInt(10) > 0,
 					pick(random, ProtectionClaim.values(), 80), random.nextInt(10) == 0, random.nextInt(6) == 0,
 					random.nextInt(8) == 0, random.nextInt(12) == 0, random.nextBoolean(),
-					pick(random, TravelDocument.values(), 60), pick(random, FitToTravel.values(), 70), money(random, 2000),
-					money(random, 4000)));
+					pick(random, TravelDocument.values(), 60), pick(random, FitToTravel.values(), 70),
+					money(random, 2000), money(random, 4000)));
 		}
 		return inputs;
 	}
@@ -87,8 +88,8 @@ final class SampleInputs {
 			int adults = 1 + random.nextInt(4);
 			inputs.add(new ReintegrationInput(pick(random, Pathway.values(), 40), needs, adults, random.nextInt(5),
 					pick(random, ReturnContext.values(), 50), pick(random, ReintegrationPlan.values(), 20),
-					random.nextBoolean(), random.nextInt(101), pick(random, RiskLevel.values(), 40), random.nextInt(8) == 0,
-					random.nextInt(8) == 0, 10 + random.nextInt(60)));
+					random.nextBoolean(), random.nextInt(101), pick(random, RiskLevel.values(), 40),
+					random.nextInt(8) == 0, random.nextInt(8) == 0, 10 + random.nextInt(60)));
 		}
 		return inputs;
 	}

@@ -5,9 +5,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
- * The benchmarks compare like with like: on every benchmark input, the shipped tables, the
- * hand-written floor and (for GAF) Camunda DMN give the same decision, reasons included. Two
- * independent encodings of reference policy v1 agreeing on 3,072 inputs also checks the tables.
+ * The benchmarks compare like with like: on every benchmark input, the shipped tables,
+ * the hand-written floor and (for GAF) Camunda DMN give the same decision, reasons
+ * included. Two independent encodings of reference policy v1 agreeing on 3,072 inputs
+ * also checks the tables.
  */
 class EnginesAgreeTest {
 

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Policy staff edit tables in LibreOffice Calc as well as in Excel. A table saved again by
- * Calc must still validate and still decide every scenario as before.
+ * Policy staff edit tables in LibreOffice Calc as well as in Excel. A table saved again
+ * by Calc must still validate and still decide every scenario as before.
  */
 class LibreOfficeRoundTripTest {
 
@@ -43,8 +43,8 @@ class LibreOfficeRoundTripTest {
 		Path in = Files.write(work.resolve(original.name()), original.content());
 		Path out = Files.createDirectories(work.resolve("calc"));
 		Process calc = new ProcessBuilder(SOFFICE, "--headless", "--norestore",
-				"-env:UserInstallation=file://" + work.resolve("profile"), "--convert-to", "xlsx:Calc MS Excel 2007 XML",
-				"--outdir", out.toString(), in.toString())
+				"-env:UserInstallation=file://" + work.resolve("profile"), "--convert-to",
+				"xlsx:Calc MS Excel 2007 XML", "--outdir", out.toString(), in.toString())
 			.redirectErrorStream(true)
 			.start();
 		assertThat(calc.waitFor(120, TimeUnit.SECONDS)).as("LibreOffice finished").isTrue();

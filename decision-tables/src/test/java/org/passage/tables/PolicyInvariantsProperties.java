@@ -40,8 +40,8 @@ import org.passage.rules.facts.Vulnerability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The invariants of reference policy v1, section 2.4, which any revision of the tables must
- * keep, checked over the whole input domain of each programme.
+ * The invariants of reference policy v1, section 2.4, which any revision of the tables
+ * must keep, checked over the whole input domain of each programme.
  */
 class PolicyInvariantsProperties {
 
@@ -87,8 +87,8 @@ class PolicyInvariantsProperties {
 	}
 
 	@Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
-	void hasmIgnoresMigrationStatusAndCause(@ForAll("hasmInputs") HasmInput input,
-			@ForAll MigrationStatus otherStatus, @ForAll StrandingCause otherCause) {
+	void hasmIgnoresMigrationStatusAndCause(@ForAll("hasmInputs") HasmInput input, @ForAll MigrationStatus otherStatus,
+			@ForAll StrandingCause otherCause) {
 		HasmInput other = new HasmInput(input.stranded(), otherCause, otherStatus, input.ownMeans(), input.severity(),
 				input.wishesToReturn(), input.protectionClaim(), input.suspectedVictimOfTrafficking(),
 				input.avrrProjectAvailable(), input.crisisOperationActive(), input.unaccompaniedMinor(),
@@ -134,16 +134,24 @@ class PolicyInvariantsProperties {
 		if (decision.decision() == Eligibility.ELIGIBLE || decision.decision() == Eligibility.ELIGIBLE_INTERIM) {
 			assertThat(decision.grantedAmount()).isLessThanOrEqualTo(fundBalance);
 		}
-		if (Set.of(Eligibility.REFER, Eligibility.PENDING_INFO, Eligibility.NOT_ELIGIBLE).contains(decision.decision())) {
+		if (Set.of(Eligibility.REFER, Eligibility.PENDING_INFO, Eligibility.NOT_ELIGIBLE)
+			.contains(decision.decision())) {
 			assertThat(decision.grantedAmount()).isZero();
 		}
 	}
 
-	/** Money with two decimals, with the band edges and their neighbours much more likely than chance. */
+	/**
+	 * Money with two decimals, with the band edges and their neighbours much more likely
+	 * than chance.
+	 */
 	private static Arbitrary<BigDecimal> money() {
-		Arbitrary<BigDecimal> any = Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("12000")).ofScale(2);
-		Arbitrary<BigDecimal> edges = Arbitraries.of("0", "0.01", "999.99", "1000.00", "1000.01", "2999.99", "3000.00",
-				"3000.01", "5999.99", "6000.00", "6000.01").map(BigDecimal::new);
+		Arbitrary<BigDecimal> any = Arbitraries.bigDecimals()
+			.between(BigDecimal.ZERO, new BigDecimal("12000"))
+			.ofScale(2);
+		Arbitrary<BigDecimal> edges = Arbitraries
+			.of("0", "0.01", "999.99", "1000.00", "1000.01", "2999.99", "3000.00", "3000.01", "5999.99", "6000.00",
+					"6000.01")
+			.map(BigDecimal::new);
 		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, any), net.jqwik.api.Tuple.of(1, edges));
 	}
 
@@ -166,11 +174,13 @@ class PolicyInvariantsProperties {
 	Arbitrary<HasmInput> hasmInputs() {
 		return fields(bool(), Arbitraries.of(StrandingCause.class), Arbitraries.of(MigrationStatus.class), bool(),
 				Arbitraries.of(Severity.class), bool(), Arbitraries.of(ProtectionClaim.class), bool(), bool(), bool(),
-				bool(), bool(), Arbitraries.of(TravelDocument.class), Arbitraries.of(FitToTravel.class), money(), money())
+				bool(), bool(), Arbitraries.of(TravelDocument.class), Arbitraries.of(FitToTravel.class), money(),
+				money())
 			.as(f -> new HasmInput((boolean) f.get(0), (StrandingCause) f.get(1), (MigrationStatus) f.get(2),
 					(boolean) f.get(3), (Severity) f.get(4), (boolean) f.get(5), (ProtectionClaim) f.get(6),
-					(boolean) f.get(7), (boolean) f.get(8), (boolean) f.get(9), (boolean) f.get(10), (boolean) f.get(11),
-					(TravelDocument) f.get(12), (FitToTravel) f.get(13), (BigDecimal) f.get(14), (BigDecimal) f.get(15)));
+					(boolean) f.get(7), (boolean) f.get(8), (boolean) f.get(9), (boolean) f.get(10),
+					(boolean) f.get(11), (TravelDocument) f.get(12), (FitToTravel) f.get(13), (BigDecimal) f.get(14),
+					(BigDecimal) f.get(15)));
 	}
 
 	@Provide
@@ -193,9 +203,13 @@ class PolicyInvariantsProperties {
 		return Arbitraries.of(true, false);
 	}
 
-	/** One arbitrary per record field, in order: cheaper to generate than nested combinations. */
+	/**
+	 * One arbitrary per record field, in order: cheaper to generate than nested
+	 * combinations.
+	 */
 	private static Combinators.ListCombinator<Object> fields(Arbitrary<?>... fields) {
-		return Combinators.combine(java.util.Arrays.stream(fields).map(field -> field.map(value -> (Object) value)).toList());
+		return Combinators
+			.combine(java.util.Arrays.stream(fields).map(field -> field.map(value -> (Object) value)).toList());
 	}
 
 	@SuppressWarnings("unchecked")

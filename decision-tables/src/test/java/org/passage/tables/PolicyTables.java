@@ -12,7 +12,10 @@ import org.passage.rules.engine.Ruleset;
 import org.passage.rules.engine.RulesetCompiler;
 import org.passage.rules.table.TableFile;
 
-/** The shipped policy tables, read from this module's folders and compiled as production does. */
+/**
+ * The shipped policy tables, read from this module's folders and compiled as production
+ * does.
+ */
 public final class PolicyTables {
 
 	private PolicyTables() {

@@ -29,9 +29,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 /**
- * One test per row of each programme's {@code scenarios.csv}: the inputs, and the decision
- * reference policy v1 gives for them, worked out by hand from the policy text. A row with an
- * {@code expect.error} names the field an out-of-domain input must be rejected for.
+ * One test per row of each programme's {@code scenarios.csv}: the inputs, and the
+ * decision reference policy v1 gives for them, worked out by hand from the policy text. A
+ * row with an {@code expect.error} names the field an out-of-domain input must be
+ * rejected for.
  */
 class TableScenariosTest {
 
@@ -40,8 +41,8 @@ class TableScenariosTest {
 		return Arrays.stream(Programme.values()).map(programme -> {
 			Ruleset ruleset = PolicyTables.compile(programme);
 			return DynamicContainer.dynamicContainer(PolicyTables.folder(programme).toString(),
-					scenarios(programme).stream().map(row -> DynamicTest.dynamicTest(row.get("scenario"),
-							() -> check(ruleset, row))));
+					scenarios(programme).stream()
+						.map(row -> DynamicTest.dynamicTest(row.get("scenario"), () -> check(ruleset, row))));
 		});
 	}
 
@@ -66,7 +67,9 @@ class TableScenariosTest {
 			softly.assertThat(decision.grantedAmount())
 				.as("grantedAmount")
 				.isEqualByComparingTo(new BigDecimal(row.get("expect.grantedAmount")));
-			softly.assertThat(name(decision.approvalLevel())).as("approvalLevel").isEqualTo(row.get("expect.approvalLevel"));
+			softly.assertThat(name(decision.approvalLevel()))
+				.as("approvalLevel")
+				.isEqualTo(row.get("expect.approvalLevel"));
 			softly.assertThat(name(decision.priority())).as("priority").isEqualTo(row.get("expect.priority"));
 			softly.assertThat(decision.reasonCodes()).as("reasons").isEqualTo(words(row.get("expect.reasons")));
 			if (row.containsKey("expect.tier")) {

@@ -54,8 +54,9 @@ class AvrrCaseProcessTest extends ScriptedProcessTest {
 		assertThat(this.avrr).isWaitingAt("Activity_CheckSustainability");
 		complete(task());
 		execute(job());
-		assertThat(this.avrr).isEnded().hasPassedInOrder("Activity_SignVoluntarinessDeclaration",
-				"Activity_ApproveReturn", "Activity_Depart", "Activity_Reintegration", "Event_CaseClosed");
+		assertThat(this.avrr).isEnded()
+			.hasPassedInOrder("Activity_SignVoluntarinessDeclaration", "Activity_ApproveReturn", "Activity_Depart",
+					"Activity_Reintegration", "Event_CaseClosed");
 	}
 
 	@Test

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.TestFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The conventions of style.md for every BPMN model Passage ships, checked model by model. */
+/**
+ * The conventions of style.md for every BPMN model Passage ships, checked model by model.
+ */
 class BpmnConventionsTest {
 
 	private static final Path MODELS = Path.of("src/main/resources/bpmn");
@@ -48,7 +50,10 @@ class BpmnConventionsTest {
 		return models.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> check(file)));
 	}
 
-	/** A form's id is its file name; the fields it hands to the process are never personal data. */
+	/**
+	 * A form's id is its file name; the fields it hands to the process are never personal
+	 * data.
+	 */
 	@TestFactory
 	Stream<DynamicTest> everyFormIsNamedByItsIdAndKeepsPersonalDataOutOfTheProcess() throws IOException {
 		List<Path> forms;
@@ -84,9 +89,10 @@ class BpmnConventionsTest {
 		}
 		for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
 			assertThat(task.isCamundaAsyncBefore()).as(task.getId() + " is asyncBefore").isTrue();
-			assertThat(task.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).count())
-				.as(task.getId() + " has a retry cycle")
-				.isEqualTo(1);
+			assertThat(task.getExtensionElements()
+				.getElementsQuery()
+				.filterByType(CamundaFailedJobRetryTimeCycle.class)
+				.count()).as(task.getId() + " has a retry cycle").isEqualTo(1);
 		}
 		for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
 			assertThat(node.getId()).as("id of a " + node.getElementType().getTypeName())
@@ -96,7 +102,8 @@ class BpmnConventionsTest {
 			.hasSizeGreaterThanOrEqualTo(model.getModelElementsByType(FlowNode.class).size());
 		assertThat(model.getModelElementsByType(BpmnEdge.class)).as("a drawn edge for every sequence flow")
 			.hasSameSizeAs(model.getModelElementsByType(SequenceFlow.class));
-		// Every name an expression reads or sets: process variables, which Camunda copies into its history.
+		// Every name an expression reads or sets: process variables, which Camunda copies
+		// into its history.
 		Matcher expression = Pattern.compile("\\$\\{([^}]*)}").matcher(Bpmn.convertToString(model));
 		while (expression.find()) {
 			Matcher name = Pattern.compile("'?([A-Za-z_][A-Za-z0-9_]*)").matcher(expression.group(1));

@@ -11,9 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 
 /**
- * The flow nodes a test class has passed, so that it can require every node on the paths that
- * spend money to have been passed at least once. Register it after the engine extension: it
- * must read each test's history before the engine extension deletes the test's deployment.
+ * The flow nodes a test class has passed, so that it can require every node on the paths
+ * that spend money to have been passed at least once. Register it after the engine
+ * extension: it must read each test's history before the engine extension deletes the
+ * test's deployment.
  */
 final class CoveredNodes implements AfterTestExecutionCallback {
 

@@ -23,8 +23,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static org.passage.processes.ScriptedDelegates.decided;
 
 /**
- * The shared reintegration sub-process, on an in-memory engine with the service's delegates
- * scripted: each test is one path a returnee's package can take.
+ * The shared reintegration sub-process, on an in-memory engine with the service's
+ * delegates scripted: each test is one path a returnee's package can take.
  */
 @Deployment(resources = "bpmn/reintegration.bpmn")
 class ReintegrationProcessTest extends ScriptedProcessTest {
@@ -126,7 +126,8 @@ class ReintegrationProcessTest extends ScriptedProcessTest {
 		complete(task(), withVariables("approved", true));
 		execute(job());
 		assertThat(task()).hasDefinitionKey("Activity_DecideOnPendingFunds").hasCandidateGroup("SUPERVISOR");
-		runtimeService().createMessageCorrelation("FundsToppedUp").processInstanceBusinessKey("AVRR-2026-000001")
+		runtimeService().createMessageCorrelation("FundsToppedUp")
+			.processInstanceBusinessKey("AVRR-2026-000001")
 			.correlate();
 		execute(job());
 		complete(task(), withVariables("approved", true));
@@ -145,7 +146,8 @@ class ReintegrationProcessTest extends ScriptedProcessTest {
 	@Test
 	void theOfficersClickCommitsBeforeTheDecisionRuns() {
 		start();
-		complete(task()); // no decision scripted: the delegate would fail, but it has not run yet
+		complete(task()); // no decision scripted: the delegate would fail, but it has not
+							// run yet
 		assertThat(this.returnee).isWaitingAt("Activity_DecideReintegrationPackage");
 		assertThat(job()).isNotNull();
 	}

@@ -11,10 +11,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
 /**
- * Stands in for the service's delegates, by bean name, in engine-only process tests. A decision
- * delegate gives the variables scripted for it, in order, and fails like an unavailable
- * decision service when nothing is scripted; the other delegates succeed with their usual
- * variables (funds reserved, for one) unless a test scripts otherwise.
+ * Stands in for the service's delegates, by bean name, in engine-only process tests. A
+ * decision delegate gives the variables scripted for it, in order, and fails like an
+ * unavailable decision service when nothing is scripted; the other delegates succeed with
+ * their usual variables (funds reserved, for one) unless a test scripts otherwise.
  */
 final class ScriptedDelegates {
 
@@ -34,8 +34,9 @@ final class ScriptedDelegates {
 				"stopAssistanceDelegate", "closeCaseDelegate" }) {
 			register(effect, Map.of());
 		}
-		Mocks.register("nextMonitoringVisitListener", (ExecutionListener) execution -> execution
-			.setVariable("monitoringVisitsLeft", ((Number) execution.getVariable("monitoringVisitsLeft")).intValue() - 1));
+		Mocks.register("nextMonitoringVisitListener",
+				(ExecutionListener) execution -> execution.setVariable("monitoringVisitsLeft",
+						((Number) execution.getVariable("monitoringVisitsLeft")).intValue() - 1));
 		Mocks.register("recordPreparerListener", (TaskListener) task -> task.setVariable("preparedBy", "officer"));
 		Mocks.register("fourEyesListener", (TaskListener) task -> {
 			if (task.getAssignee() != null && task.getAssignee().equals(task.getVariable("preparedBy"))) {

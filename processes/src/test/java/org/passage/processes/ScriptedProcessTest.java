@@ -8,8 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 /**
- * A process test with the service's delegates scripted by bean name. Each test class registers
- * its own engine extension (coverage is counted per class, per model).
+ * A process test with the service's delegates scripted by bean name. Each test class
+ * registers its own engine extension (coverage is counted per class, per model).
  */
 abstract class ScriptedProcessTest {
 

@@ -200,7 +200,10 @@ class StrandedMigrantCaseProcessTest extends ScriptedProcessTest {
 		assertThat(managementService().createJobQuery().count()).isZero();
 	}
 
-	/** Runs the async step the case is waiting at (the 72-hour timer is a job too, but not this one). */
+	/**
+	 * Runs the async step the case is waiting at (the 72-hour timer is a job too, but not
+	 * this one).
+	 */
 	private void step() {
 		execute(jobQuery().processInstanceId(this.migrant.getId()).messages().singleResult());
 	}

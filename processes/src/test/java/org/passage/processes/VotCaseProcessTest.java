@@ -133,7 +133,8 @@ class VotCaseProcessTest extends ScriptedProcessTest {
 			toDecision();
 			execute(job());
 			assertThat(task()).hasDefinitionKey("Activity_DecideOnPendingFunds").hasCandidateGroup("SUPERVISOR");
-			runtimeService().createMessageCorrelation("FundsToppedUp").processInstanceBusinessKey("VOT-2026-000001")
+			runtimeService().createMessageCorrelation("FundsToppedUp")
+				.processInstanceBusinessKey("VOT-2026-000001")
 				.correlate();
 			assertThat(vot).isWaitingAt("Activity_DecideGaf");
 			execute(job());
@@ -261,7 +262,8 @@ class VotCaseProcessTest extends ScriptedProcessTest {
 		}
 
 		private void withdraw() {
-			runtimeService().createMessageCorrelation("ConsentWithdrawn").processInstanceBusinessKey("VOT-2026-000001")
+			runtimeService().createMessageCorrelation("ConsentWithdrawn")
+				.processInstanceBusinessKey("VOT-2026-000001")
 				.correlate();
 			assertThat(vot).isWaitingAt("Activity_StopAssistance");
 			execute(job());
@@ -287,7 +289,10 @@ class VotCaseProcessTest extends ScriptedProcessTest {
 		assertThat(task()).hasDefinitionKey("Activity_ChooseDurableSolution");
 	}
 
-	/** Screening, immediate needs, consent, risk and plan done: waiting for the GAF decision. */
+	/**
+	 * Screening, immediate needs, consent, risk and plan done: waiting for the GAF
+	 * decision.
+	 */
 	private void toDecision() {
 		start();
 		complete(task());

@@ -104,7 +104,8 @@ class CaseController {
 	}
 
 	@PostMapping("/cases/{reference}/voluntariness:revoke")
-	@Operation(operationId = "revokeVoluntariness", summary = "Record that the returnee revoked the voluntariness declaration (before departure only)")
+	@Operation(operationId = "revokeVoluntariness",
+			summary = "Record that the returnee revoked the voluntariness declaration (before departure only)")
 	ResponseEntity<Void> revokeVoluntariness(@PathVariable String reference, Authentication caller) {
 		this.cases.revokeVoluntariness(reference, staff(caller));
 		return ResponseEntity.noContent().build();

@@ -21,7 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opens cases and starts their process, shows them to their office, takes notes and withdrawals. */
+/**
+ * Opens cases and starts their process, shows them to their office, takes notes and
+ * withdrawals.
+ */
 @Service("passageCaseService") // Camunda registers its own "caseService" (CMMN)
 public class CaseService {
 
@@ -51,7 +54,10 @@ public class CaseService {
 		this.hasmDecisionDue = hasmDecisionDue;
 	}
 
-	/** Opens a case in one of the officer's offices and starts its process, in one transaction. */
+	/**
+	 * Opens a case in one of the officer's offices and starts its process, in one
+	 * transaction.
+	 */
 	@Transactional
 	public CaseFile open(CaseType type, String office, Person person, Staff officer) {
 		if (!officer.sees(office)) {
@@ -62,7 +68,10 @@ public class CaseService {
 		return file;
 	}
 
-	/** Opens a case for the same person as another (a stranded migrant referred to a VoT case). */
+	/**
+	 * Opens a case for the same person as another (a stranded migrant referred to a VoT
+	 * case).
+	 */
 	@Transactional
 	public CaseFile openLinked(CaseFile from, CaseType type, String actor) {
 		CaseFile file = this.cases.open(type, from.office(), null, actor, from.reference(), from.personId());
@@ -72,8 +81,12 @@ public class CaseService {
 
 	/** Starts the case's process under its reference; a case is never started twice. */
 	void start(CaseFile file, String actor) {
-		boolean started = this.runtime.createProcessInstanceQuery().processInstanceBusinessKey(file.reference()).count() > 0
-				|| this.history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(file.reference()).count() > 0;
+		boolean started = this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(file.reference())
+			.count() > 0
+				|| this.history.createHistoricProcessInstanceQuery()
+					.processInstanceBusinessKey(file.reference())
+					.count() > 0;
 		if (started) {
 			throw Problems.conflict("case-already-started", file.reference() + " has already been started");
 		}
@@ -88,7 +101,10 @@ public class CaseService {
 		this.cases.event(file.reference(), actor, "OPENED", null, Map.of("type", file.type().name()));
 	}
 
-	/** The whole case, person included: the read of the person is audited in this transaction. */
+	/**
+	 * The whole case, person included: the read of the person is audited in this
+	 * transaction.
+	 */
 	@Transactional
 	public CaseView read(String reference, Staff reader) {
 		CaseFile file = visible(reference, reader);
@@ -104,9 +120,9 @@ public class CaseService {
 			.toList();
 		return new CaseView(file.reference(), file.type(), file.office(), file.status(), file.openedBy(),
 				file.openedAt(), file.closedAt(), file.linkedCase(), person, file.facts(),
-				this.cases.consents(reference), this.decisions.list(reference, null, null, null, 0, DecisionService.MAX_PAGE),
-				reservations(reference), this.cases.assistance(reference), open, this.cases.notes(reference),
-				this.cases.timeline(reference));
+				this.cases.consents(reference),
+				this.decisions.list(reference, null, null, null, 0, DecisionService.MAX_PAGE), reservations(reference),
+				this.cases.assistance(reference), open, this.cases.notes(reference), this.cases.timeline(reference));
 	}
 
 	public List<CaseView.Summary> list(Staff reader, String status, int page, int size) {
@@ -124,7 +140,10 @@ public class CaseService {
 		this.cases.event(reference, author.user(), "NOTE", null, Map.of());
 	}
 
-	/** Withdrawn consent stops assistance wherever the case is (the processes' event sub-process). */
+	/**
+	 * Withdrawn consent stops assistance wherever the case is (the processes' event
+	 * sub-process).
+	 */
 	@Transactional
 	public void withdrawConsent(String reference, Staff by) {
 		visible(reference, by);
@@ -135,7 +154,10 @@ public class CaseService {
 		this.runtime.createMessageCorrelation("ConsentWithdrawn").processInstanceBusinessKey(reference).correlateAll();
 	}
 
-	/** Revoking the voluntariness declaration ends an AVRR return, but only before departure. */
+	/**
+	 * Revoking the voluntariness declaration ends an AVRR return, but only before
+	 * departure.
+	 */
 	@Transactional
 	public void revokeVoluntariness(String reference, Staff by) {
 		CaseFile file = visible(reference, by);
@@ -155,14 +177,19 @@ public class CaseService {
 		this.cases.assignOffices(user, offices);
 	}
 
-	/** The case, if the reader's offices include its office; otherwise it does not exist for them. */
+	/**
+	 * The case, if the reader's offices include its office; otherwise it does not exist
+	 * for them.
+	 */
 	public CaseFile visible(String reference, Staff reader) {
 		return this.cases.find(reference)
 			.filter(file -> reader.sees(file.office()))
 			.orElseThrow(() -> new NotFoundException("No case " + reference));
 	}
 
-	/** The signed-in user as staff: their roles (groups) and the offices they work for. */
+	/**
+	 * The signed-in user as staff: their roles (groups) and the offices they work for.
+	 */
 	public Staff staff(Authentication caller) {
 		Set<String> roles = caller.getAuthorities()
 			.stream()

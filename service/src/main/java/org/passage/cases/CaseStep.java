@@ -16,8 +16,8 @@ abstract class CaseStep implements JavaDelegate {
 	public final void execute(DelegateExecution execution) {
 		String reference = (String) execution.getVariable("caseId");
 		CaseFile file = this.cases.find(reference)
-			.orElseThrow(() -> new IllegalStateException("No case " + reference + " for process "
-					+ execution.getProcessInstanceId()));
+			.orElseThrow(() -> new IllegalStateException(
+					"No case " + reference + " for process " + execution.getProcessInstanceId()));
 		run(execution, file);
 	}
 

@@ -2,7 +2,9 @@ package org.passage.cases;
 
 import org.passage.rules.decision.Programme;
 
-/** The three kinds of case, the prefix of their references, their process and their fund. */
+/**
+ * The three kinds of case, the prefix of their references, their process and their fund.
+ */
 public enum CaseType {
 
 	VOT("VOT", "vot-case", Programme.GAF), STRANDED_MIGRANT("SM", "stranded-migrant-case", Programme.HASM),

@@ -11,8 +11,8 @@ import org.passage.decisions.DecisionView;
 public record CaseView(String reference, CaseType type, String office, String status, String openedBy,
 		OffsetDateTime openedAt, OffsetDateTime closedAt, String linkedCase, Person person, ObjectNode facts,
 		List<Cases.Consent> consents, List<DecisionView> decisions, List<Reservation> reservations,
-		List<Cases.AssistanceItem> assistance,
-		List<OpenTask> openTasks, List<Cases.Note> notes, List<Cases.Event> timeline) {
+		List<Cases.AssistanceItem> assistance, List<OpenTask> openTasks, List<Cases.Note> notes,
+		List<Cases.Event> timeline) {
 
 	/** Money reserved, committed or released for the case. */
 	public record Reservation(String fund, BigDecimal amount, String status, BigDecimal spent,

@@ -20,7 +20,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Cases {
 
-	/** A consent record: given or refused, by whom, for what, and whether it was withdrawn. */
+	/**
+	 * A consent record: given or refused, by whom, for what, and whether it was
+	 * withdrawn.
+	 */
 	public record Consent(boolean given, String givenBy, List<String> scope, String recordedBy,
 			OffsetDateTime recordedAt, String withdrawnBy, OffsetDateTime withdrawnAt) {
 	}
@@ -49,7 +52,9 @@ public class Cases {
 		this.clock = clock;
 	}
 
-	/** Stores the person and opens the case under the next reference of its type and year. */
+	/**
+	 * Stores the person and opens the case under the next reference of its type and year.
+	 */
 	CaseFile open(CaseType type, String office, Person person, String openedBy, String linkedCase, UUID samePerson) {
 		UUID personId = samePerson;
 		if (personId == null) {
@@ -65,10 +70,7 @@ public class Cases {
 		int number = this.jdbc.sql("""
 				insert into app.case_reference_counter (prefix, year, last) values (?, ?, 1)
 				on conflict (prefix, year) do update set last = app.case_reference_counter.last + 1
-				returning last""")
-			.params(type.prefix(), year)
-			.query(Integer.class)
-			.single();
+				returning last""").params(type.prefix(), year).query(Integer.class).single();
 		String reference = "%s-%d-%06d".formatted(type.prefix(), year, number);
 		this.jdbc.sql("""
 				insert into app.case_file (reference, type, office, status, person_id, opened_by, linked_case)
@@ -100,7 +102,9 @@ public class Cases {
 			.list();
 	}
 
-	/** The person, and an audit row in the same transaction: no read without its record. */
+	/**
+	 * The person, and an audit row in the same transaction: no read without its record.
+	 */
 	Person readPerson(CaseFile file, String reader, String purpose) {
 		this.jdbc.sql("insert into app.read_audit (reader, case_reference, person_id, purpose) values (?, ?, ?, ?)")
 			.params(reader, file.reference(), file.personId(), purpose)
@@ -119,7 +123,10 @@ public class Cases {
 			.update();
 	}
 
-	/** Adds what a form recorded to the case's facts; a field left empty keeps the earlier value. */
+	/**
+	 * Adds what a form recorded to the case's facts; a field left empty keeps the earlier
+	 * value.
+	 */
 	public void mergeFacts(String reference, ObjectNode facts) {
 		this.jdbc.sql("update app.case_file set facts = facts || ?::jsonb where reference = ?")
 			.params(write(facts), reference)
@@ -127,7 +134,8 @@ public class Cases {
 	}
 
 	public void event(String reference, String actor, String kind, String step, Map<String, ?> detail) {
-		this.jdbc.sql("insert into app.case_event (case_reference, actor, kind, step, detail) values (?, ?, ?, ?, ?::jsonb)")
+		this.jdbc
+			.sql("insert into app.case_event (case_reference, actor, kind, step, detail) values (?, ?, ?, ?, ?::jsonb)")
 			.params(reference, actor, kind, step, write(detail))
 			.update();
 	}
@@ -158,9 +166,7 @@ public class Cases {
 			String deliveredBy) {
 		this.jdbc.sql("""
 				insert into app.assistance_item (case_reference, step, amount, description, delivered_by)
-				values (?, ?, ?, ?, ?)""")
-			.params(reference, step, amount, description, deliveredBy)
-			.update();
+				values (?, ?, ?, ?, ?)""").params(reference, step, amount, description, deliveredBy).update();
 	}
 
 	List<AssistanceItem> assistance(String reference) {
@@ -183,9 +189,7 @@ public class Cases {
 	boolean withdrawConsent(String reference, String by) {
 		return this.jdbc.sql("""
 				update app.consent set withdrawn_by = ?, withdrawn_at = now()
-				 where case_reference = ? and given and withdrawn_at is null""")
-			.params(by, reference)
-			.update() > 0;
+				 where case_reference = ? and given and withdrawn_at is null""").params(by, reference).update() > 0;
 	}
 
 	public List<Consent> consents(String reference) {
@@ -198,7 +202,10 @@ public class Cases {
 			.list();
 	}
 
-	/** Other cases of the same person that received GAF money: the decision's priorGafCases. */
+	/**
+	 * Other cases of the same person that received GAF money: the decision's
+	 * priorGafCases.
+	 */
 	public int priorGafCases(CaseFile file) {
 		return this.jdbc.sql("""
 				select count(distinct c.reference) from app.case_file c
@@ -211,7 +218,8 @@ public class Cases {
 
 	/**
 	 * Ends a case once: its status, an anonymised statistic of its outcome (no person, no
-	 * reference), and the timeline entry. A case already closed (a step run again) is left as it is.
+	 * reference), and the timeline entry. A case already closed (a step run again) is
+	 * left as it is.
 	 */
 	void close(CaseFile file, String status, String outcome, String step, String kind, Map<String, ?> detail) {
 		if (file.closedAt() != null) {

@@ -5,7 +5,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** Closes the case and adds it, anonymised, to the statistics. Idempotent: a closed case stays as it is. */
+/**
+ * Closes the case and adds it, anonymised, to the statistics. Idempotent: a closed case
+ * stays as it is.
+ */
 @Component("closeCaseDelegate")
 class CloseCaseDelegate extends CaseStep {
 

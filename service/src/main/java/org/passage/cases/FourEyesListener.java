@@ -6,9 +6,9 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Four eyes, enforced by the engine whatever the client (Passage's API, Tasklist, engine REST):
- * an approval is claimed and completed by someone other than the officer who prepared the case
- * ({@code preparedBy}), and never completed unclaimed.
+ * Four eyes, enforced by the engine whatever the client (Passage's API, Tasklist, engine
+ * REST): an approval is claimed and completed by someone other than the officer who
+ * prepared the case ({@code preparedBy}), and never completed unclaimed.
  */
 @Component("fourEyesListener")
 class FourEyesListener implements TaskListener {

@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs of trafficking in a stranded migrant's case: opens a linked VoT case for the same person
- * in the same office and starts its process. Once per job, so a retried job opens no second case.
+ * Signs of trafficking in a stranded migrant's case: opens a linked VoT case for the same
+ * person in the same office and starts its process. Once per job, so a retried job opens
+ * no second case.
  */
 @Component("openVotCaseDelegate")
 class OpenVotCaseDelegate extends CaseStep {

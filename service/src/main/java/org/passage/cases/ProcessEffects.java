@@ -12,10 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes a process step's effect happen once. Camunda runs a job at least once (after a crash, or
- * when its lock expires while it still runs), so each effect is stored under the id of the job
- * that made it, in the job's own transaction: the job's second run finds the stored result and
- * uses it instead of deciding, reserving or referring again.
+ * Makes a process step's effect happen once. Camunda runs a job at least once (after a
+ * crash, or when its lock expires while it still runs), so each effect is stored under
+ * the id of the job that made it, in the job's own transaction: the job's second run
+ * finds the stored result and uses it instead of deciding, reserving or referring again.
  */
 @Component
 public class ProcessEffects {
@@ -29,7 +29,10 @@ public class ProcessEffects {
 		this.json = json;
 	}
 
-	/** The key of the step now running: its job's id (every effectful step is asyncBefore). */
+	/**
+	 * The key of the step now running: its job's id (every effectful step is
+	 * asyncBefore).
+	 */
 	public String keyOf(DelegateExecution execution) {
 		Job job = execution.getProcessEngineServices()
 			.getManagementService()
@@ -43,7 +46,10 @@ public class ProcessEffects {
 		return job.getId();
 	}
 
-	/** The stored result of this step, or the result of running it now (stored with the effect). */
+	/**
+	 * The stored result of this step, or the result of running it now (stored with the
+	 * effect).
+	 */
 	public ObjectNode once(DelegateExecution execution, String caseReference, Supplier<ObjectNode> effect) {
 		String key = keyOf(execution);
 		Optional<String> done = this.jdbc.sql("select result::text from app.process_effect where effect_key = ?")
@@ -54,7 +60,8 @@ public class ProcessEffects {
 			return read(done.get());
 		}
 		ObjectNode result = effect.get();
-		this.jdbc.sql("insert into app.process_effect (effect_key, case_reference, step, result) values (?, ?, ?, ?::jsonb)")
+		this.jdbc
+			.sql("insert into app.process_effect (effect_key, case_reference, step, result) values (?, ?, ?, ?::jsonb)")
 			.params(key, caseReference, execution.getCurrentActivityId(), result.toString())
 			.update();
 		return result;

@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
-/** Remembers who prepared the case (a staff id, not personal data of the person), for four eyes. */
+/**
+ * Remembers who prepared the case (a staff id, not personal data of the person), for four
+ * eyes.
+ */
 @Component("recordPreparerListener")
 class RecordPreparerListener implements TaskListener {
 

@@ -5,7 +5,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** Records where the case was referred (the decision's route, or the screening's outcome) and closes it. */
+/**
+ * Records where the case was referred (the decision's route, or the screening's outcome)
+ * and closes it.
+ */
 @Component("recordReferralDelegate")
 class RecordReferralDelegate extends CaseStep {
 

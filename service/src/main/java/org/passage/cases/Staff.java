@@ -6,8 +6,8 @@ import java.util.Set;
 import org.passage.security.Roles;
 
 /**
- * Who is asking, as far as cases are concerned: a user, the roles they hold and the offices they
- * work for. Headquarters approvers see every office.
+ * Who is asking, as far as cases are concerned: a user, the roles they hold and the
+ * offices they work for. Headquarters approvers see every office.
  */
 public record Staff(String user, Set<String> roles, List<String> offices) {
 

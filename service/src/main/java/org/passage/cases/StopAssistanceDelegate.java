@@ -7,8 +7,8 @@ import org.passage.funds.Funds;
 import org.springframework.stereotype.Component;
 
 /**
- * Consent withdrawn, or an AVRR return revoked: every open reservation goes back to its fund and
- * the case closes. Idempotent: releasing twice releases nothing more.
+ * Consent withdrawn, or an AVRR return revoked: every open reservation goes back to its
+ * fund and the case closes. Idempotent: releasing twice releases nothing more.
  */
 @Component("stopAssistanceDelegate")
 class StopAssistanceDelegate extends CaseStep {

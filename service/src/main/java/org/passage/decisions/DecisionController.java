@@ -39,9 +39,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The decision API for other systems. Recording endpoints take an {@code Idempotency-Key}:
- * the same key and body answer with the first response, another body is a 422, a retry while
- * the first call runs a 409.
+ * The decision API for other systems. Recording endpoints take an
+ * {@code Idempotency-Key}: the same key and body answer with the first response, another
+ * body is a 422, a retry while the first call runs a 409.
  */
 @RestController
 @RequestMapping("/api/v1/decisions")
@@ -64,20 +64,27 @@ class DecisionController {
 		this.transactions = transactions;
 	}
 
-	@Operation(summary = "Decide and record", description = "The body is the programme's input (GafRequest, "
-			+ "HasmRequest or ReintegrationRequest). Answers 201 with the decision and its reasons.")
-	@ApiResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = DecisionView.class)))
+	@Operation(summary = "Decide and record",
+			description = "The body is the programme's input (GafRequest, "
+					+ "HasmRequest or ReintegrationRequest). Answers 201 with the decision and its reasons.")
+	@ApiResponse(responseCode = "201", description = "Recorded",
+			content = @Content(schema = @Schema(implementation = DecisionView.class)))
 	@ApiResponse(responseCode = "400", description = "Invalid input: the problem names each field",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "409", description = "A request with this Idempotency-Key is in flight",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "422", description = "This Idempotency-Key was used with another body",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class)))
 	@PostMapping("/{programme}")
-	ResponseEntity<String> record(@Parameter(schema = @Schema(allowableValues = { "gaf", "hasm", "reintegration" })) @PathVariable String programme,
-			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(
-					oneOf = { GafRequest.class, HasmRequest.class, ReintegrationRequest.class }))) @RequestBody JsonNode body,
-			@RequestHeader(name = "Idempotency-Key", required = false) String key, Authentication caller, Locale locale) {
+	ResponseEntity<String> record(@Parameter(
+			schema = @Schema(allowableValues = { "gaf", "hasm", "reintegration" })) @PathVariable String programme,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(oneOf = {
+					GafRequest.class, HasmRequest.class, ReintegrationRequest.class }))) @RequestBody JsonNode body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key, Authentication caller,
+			Locale locale) {
 		return idempotently(caller.getName(), key, body, () -> {
 			DecisionView view = this.decisions.record(programme(programme), body, caller.getName(), locale);
 			return new Answer(HttpStatus.CREATED, write(view), "/api/v1/decisions/" + view.decisionId());
@@ -86,16 +93,17 @@ class DecisionController {
 
 	@Operation(summary = "Decide without recording", description = "A what-if: the same evaluation, not stored.")
 	@PostMapping("/{programme}:evaluate")
-	DecisionView evaluate(@Parameter(schema = @Schema(allowableValues = { "gaf", "hasm", "reintegration" })) @PathVariable String programme,
-			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(
-					oneOf = { GafRequest.class, HasmRequest.class, ReintegrationRequest.class }))) @RequestBody JsonNode body,
+	DecisionView evaluate(@Parameter(
+			schema = @Schema(allowableValues = { "gaf", "hasm", "reintegration" })) @PathVariable String programme,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(oneOf = {
+					GafRequest.class, HasmRequest.class, ReintegrationRequest.class }))) @RequestBody JsonNode body,
 			Locale locale) {
 		return this.decisions.evaluate(programme(programme), body, locale);
 	}
 
 	/** A batch, for the API document: the items are the programme's inputs. */
-	record BatchRequest(@ArraySchema(maxItems = DecisionService.MAX_BATCH, schema = @Schema(
-			oneOf = { GafRequest.class, HasmRequest.class, ReintegrationRequest.class })) List<Object> items) {
+	record BatchRequest(@ArraySchema(maxItems = DecisionService.MAX_BATCH, schema = @Schema(oneOf = {
+			GafRequest.class, HasmRequest.class, ReintegrationRequest.class })) List<Object> items){
 	}
 
 	/** The batch's answer: one entry per item, in order. */
@@ -107,12 +115,18 @@ class DecisionController {
 	@ApiResponse(responseCode = "200", description = "One answer per item",
 			content = @Content(schema = @Schema(implementation = BatchAnswer.class)))
 	@PostMapping("/{programme}:batch")
-	ResponseEntity<String> batch(@Parameter(schema = @Schema(allowableValues = { "gaf", "hasm", "reintegration" })) @PathVariable String programme,
-			@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "{\"items\": [ inputs of the programme ]}",
-					content = @Content(schema = @Schema(implementation = BatchRequest.class))) @RequestBody JsonNode body,
-			@RequestHeader(name = "Idempotency-Key", required = false) String key, Authentication caller, Locale locale) {
-		return idempotently(caller.getName(), key, body, () -> new Answer(HttpStatus.OK, write(new BatchAnswer(
-				this.decisions.batch(programme(programme), body.get("items"), caller.getName(), locale))), null));
+	ResponseEntity<String> batch(@Parameter(
+			schema = @Schema(allowableValues = { "gaf", "hasm", "reintegration" })) @PathVariable String programme,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(
+					description = "{\"items\": [ inputs of the programme ]}",
+					content = @Content(
+							schema = @Schema(implementation = BatchRequest.class))) @RequestBody JsonNode body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key, Authentication caller,
+			Locale locale) {
+		return idempotently(caller.getName(), key, body,
+				() -> new Answer(HttpStatus.OK, write(new BatchAnswer(
+						this.decisions.batch(programme(programme), body.get("items"), caller.getName(), locale))),
+						null));
 	}
 
 	@Operation(summary = "A recorded decision")
@@ -121,8 +135,8 @@ class DecisionController {
 		return this.decisions.get(id);
 	}
 
-	@Operation(summary = "Recorded decisions, newest first", description = "Filters are optional; "
-			+ "page size at most " + DecisionService.MAX_PAGE + ".")
+	@Operation(summary = "Recorded decisions, newest first",
+			description = "Filters are optional; " + "page size at most " + DecisionService.MAX_PAGE + ".")
 	@GetMapping
 	List<DecisionView> list(@RequestParam(required = false) String caseId,
 			@Parameter(schema = @Schema(allowableValues = { "gaf", "hasm", "reintegration" })) @RequestParam(
@@ -211,7 +225,10 @@ class DecisionController {
 		}
 	}
 
-	/** SHA-256 of the body's canonical JSON: the same content hashes alike whatever its spacing. */
+	/**
+	 * SHA-256 of the body's canonical JSON: the same content hashes alike whatever its
+	 * spacing.
+	 */
 	private String hash(JsonNode body) {
 		try {
 			byte[] canonical = this.json.writer()

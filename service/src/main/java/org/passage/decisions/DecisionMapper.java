@@ -15,8 +15,8 @@ import org.passage.rules.facts.ReintegrationInput;
 
 /**
  * Between the API's types and the engine's. Every target field is mapped on purpose
- * ({@code unmappedTargetPolicy = ERROR}): a field added on either side fails the build until
- * someone decides where it goes.
+ * ({@code unmappedTargetPolicy = ERROR}): a field added on either side fails the build
+ * until someone decides where it goes.
  */
 @Mapper(unmappedTargetPolicy = ReportingPolicy.ERROR)
 interface DecisionMapper {

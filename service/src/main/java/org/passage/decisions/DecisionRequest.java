@@ -10,7 +10,9 @@ public sealed interface DecisionRequest permits GafRequest, HasmRequest, Reinteg
 	/** The Passage case the decision belongs to, if any. */
 	String caseId();
 
-	/** Decide under the ruleset that was live at this instant; the live one when absent. */
+	/**
+	 * Decide under the ruleset that was live at this instant; the live one when absent.
+	 */
 	OffsetDateTime asOf();
 
 }

@@ -25,8 +25,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Decides, records and replays decisions. A recorded decision keeps the input as received,
- * the whole output and the ruleset version that made it, so that it can be replayed exactly.
+ * Decides, records and replays decisions. A recorded decision keeps the input as
+ * received, the whole output and the ruleset version that made it, so that it can be
+ * replayed exactly.
  */
 @Service("passageDecisionService") // Camunda registers its own "decisionService"
 public class DecisionService {
@@ -64,7 +65,10 @@ public class DecisionService {
 		this.meters = meters;
 	}
 
-	/** The input fields of a programme's decision, as the API names them (domain.md section 2). */
+	/**
+	 * The input fields of a programme's decision, as the API names them (domain.md
+	 * section 2).
+	 */
 	public static List<String> inputNames(Programme programme) {
 		return java.util.Arrays.stream(RequestReader.typeOf(programme).getRecordComponents())
 			.map(java.lang.reflect.RecordComponent::getName)
@@ -85,9 +89,12 @@ public class DecisionService {
 		Versioned ruleset = rulesetFor(programme, request);
 		Decision decision = decide(ruleset, request, locale, true);
 		DecisionView view = this.mapper.toView(decision, UUID.randomUUID(), request.caseId(), now());
-		this.transactions.executeWithoutResult(status -> this.decisions.insert(new Decisions.Stored(view.decisionId(),
-				programme, request.caseId(), write(request), write(view), ruleset.id(), caller, view.evaluatedAt()),
-				decision.decision().name()));
+		this.transactions
+			.executeWithoutResult(
+					status -> this.decisions.insert(
+							new Decisions.Stored(view.decisionId(), programme, request.caseId(), write(request),
+									write(view), ruleset.id(), caller, view.evaluatedAt()),
+							decision.decision().name()));
 		return view;
 	}
 
@@ -99,7 +106,10 @@ public class DecisionService {
 	public record BatchProblem(String title, String detail, List<org.passage.rules.facts.FieldError> errors) {
 	}
 
-	/** Decides and records each item on its own: a bad item is reported and writes nothing. */
+	/**
+	 * Decides and records each item on its own: a bad item is reported and writes
+	 * nothing.
+	 */
 	public List<BatchItem> batch(Programme programme, JsonNode items, String caller, Locale locale) {
 		if (items == null || !items.isArray()) {
 			throw new InvalidRequestException("The body must be {\"items\": [ ... ]}.",
@@ -116,7 +126,8 @@ public class DecisionService {
 				results.add(new BatchItem(i, 201, record(programme, items.get(i), caller, locale), null));
 			}
 			catch (InvalidRequestException ex) {
-				results.add(new BatchItem(i, 400, null, new BatchProblem("Invalid request", ex.getMessage(), ex.errors())));
+				results.add(
+						new BatchItem(i, 400, null, new BatchProblem("Invalid request", ex.getMessage(), ex.errors())));
 			}
 		}
 		return results;
@@ -139,7 +150,10 @@ public class DecisionService {
 			DecisionView original, DecisionView replayed, List<String> differences) {
 	}
 
-	/** Decides a recorded input again, under its own ruleset version or under the live one. */
+	/**
+	 * Decides a recorded input again, under its own ruleset version or under the live
+	 * one.
+	 */
 	public Replay replay(UUID id, boolean underLiveRuleset, Locale locale) {
 		Decisions.Stored stored = find(id);
 		DecisionRequest request = this.reader.read(stored.programme(), read(stored.input(), JsonNode.class));

@@ -18,8 +18,8 @@ import org.passage.rules.decision.Route;
 import org.passage.rules.decision.Tier;
 
 /**
- * A decision as the API returns it. {@code decisionId} is null for an unrecorded evaluation;
- * the reintegration outputs are left out for GAF and HASM.
+ * A decision as the API returns it. {@code decisionId} is null for an unrecorded
+ * evaluation; the reintegration outputs are left out for GAF and HASM.
  */
 public record DecisionView(UUID decisionId, String programme, String caseId, Eligibility decision, Route route,
 		Set<Component> components, BigDecimal grantedAmount, ApprovalLevel approvalLevel, Priority priority,
@@ -36,7 +36,10 @@ public record DecisionView(UUID decisionId, String programme, String caseId, Eli
 				: Collections.unmodifiableSet(EnumSet.copyOf(components));
 	}
 
-	/** Why: the table row, its stable code, and the policy's wording in the caller's language. */
+	/**
+	 * Why: the table row, its stable code, and the policy's wording in the caller's
+	 * language.
+	 */
 	public record ReasonView(String code, String table, String row, String message) {
 	}
 
@@ -44,7 +47,10 @@ public record DecisionView(UUID decisionId, String programme, String caseId, Eli
 	public record RulesetVersionView(String label, String hash) {
 	}
 
-	/** The same decision without what differs between two evaluations of it: id, time, messages. */
+	/**
+	 * The same decision without what differs between two evaluations of it: id, time,
+	 * messages.
+	 */
 	DecisionView outcome() {
 		return new DecisionView(null, this.programme, this.caseId, this.decision, this.route, this.components,
 				this.grantedAmount.stripTrailingZeros(), this.approvalLevel, this.priority,

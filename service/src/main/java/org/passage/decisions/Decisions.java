@@ -10,11 +10,17 @@ import org.passage.rules.decision.Programme;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Recorded decisions in {@code app.decision}: insert and read, nothing else (the table refuses more). */
+/**
+ * Recorded decisions in {@code app.decision}: insert and read, nothing else (the table
+ * refuses more).
+ */
 @Repository
 class Decisions {
 
-	/** A recorded decision as stored: its input and output as JSON, and the ruleset that made it. */
+	/**
+	 * A recorded decision as stored: its input and output as JSON, and the ruleset that
+	 * made it.
+	 */
 	record Stored(UUID id, Programme programme, String caseId, String input, String output, long rulesetId,
 			String caller, OffsetDateTime evaluatedAt) {
 	}
@@ -26,16 +32,21 @@ class Decisions {
 	}
 
 	void insert(Stored decision, String outcome) {
-		this.jdbc.sql("""
-				insert into app.decision (id, programme, case_id, input, output, outcome, ruleset_id, caller, evaluated_at)
-				values (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)""")
+		this.jdbc
+			.sql("""
+					insert into app.decision (id, programme, case_id, input, output, outcome, ruleset_id, caller, evaluated_at)
+					values (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)""")
 			.params(decision.id(), decision.programme().name(), decision.caseId(), decision.input(), decision.output(),
-					outcome, decision.rulesetId(), decision.caller(), Timestamp.from(decision.evaluatedAt().toInstant()))
+					outcome, decision.rulesetId(), decision.caller(),
+					Timestamp.from(decision.evaluatedAt().toInstant()))
 			.update();
 	}
 
 	Optional<Stored> find(UUID id) {
-		return this.jdbc.sql("select " + COLUMNS + " from app.decision where id = ?").param(id).query(Decisions::row).optional();
+		return this.jdbc.sql("select " + COLUMNS + " from app.decision where id = ?")
+			.param(id)
+			.query(Decisions::row)
+			.optional();
 	}
 
 	/** A page of decisions, newest first, filtered by whatever is given. */

@@ -26,6 +26,6 @@ public record HasmRequest(@NotNull Boolean stranded, @NotNull StrandingCause cau
 		@NotNull Boolean suspectedVictimOfTrafficking, @NotNull Boolean avrrProjectAvailable,
 		@NotNull Boolean crisisOperationActive, @NotNull Boolean unaccompaniedMinor, @NotNull Boolean vulnerable,
 		@NotNull TravelDocument travelDocument, @NotNull FitToTravel fitToTravel, @NotNull BigDecimal estimatedCost,
-		@NotNull BigDecimal fundBalance, @Pattern(regexp = CaseIds.PATTERN) String caseId, OffsetDateTime asOf)
-		implements DecisionRequest {
+		@NotNull BigDecimal fundBalance, @Pattern(regexp = CaseIds.PATTERN) String caseId,
+		OffsetDateTime asOf) implements DecisionRequest {
 }

@@ -8,14 +8,15 @@ import org.springframework.stereotype.Repository;
 /**
  * Idempotency keys of recording calls, per draft-ietf-httpapi-idempotency-key-header: one
  * row per caller and key, claimed before the work and completed with the response in the
- * work's own transaction. A key lives 24 hours; a claim abandoned for a minute (a crash) may
- * be taken over.
+ * work's own transaction. A key lives 24 hours; a claim abandoned for a minute (a crash)
+ * may be taken over.
  */
 @Repository
 class IdempotencyKeys {
 
 	/** What a key says about a request. */
 	sealed interface Claim permits Claimed, InFlight, Mismatch, Done {
+
 	}
 
 	/** The key is new: go ahead, then {@link #complete}. */
@@ -41,9 +42,10 @@ class IdempotencyKeys {
 	}
 
 	Claim claim(String caller, String key, String requestHash) {
-		this.jdbc.sql("""
-				delete from app.idempotency_key where caller = ? and key = ?
-				and (created_at < now() - interval '24 hours' or (status is null and created_at < now() - interval '1 minute'))""")
+		this.jdbc
+			.sql("""
+					delete from app.idempotency_key where caller = ? and key = ?
+					and (created_at < now() - interval '24 hours' or (status is null and created_at < now() - interval '1 minute'))""")
 			.params(caller, key)
 			.update();
 		int claimed = this.jdbc
@@ -53,8 +55,8 @@ class IdempotencyKeys {
 		if (claimed == 1) {
 			return new Claimed();
 		}
-		Optional<Claim> existing = this.jdbc
-			.sql("select request_hash, status, response, location from app.idempotency_key where caller = ? and key = ?")
+		Optional<Claim> existing = this.jdbc.sql(
+				"select request_hash, status, response, location from app.idempotency_key where caller = ? and key = ?")
 			.params(caller, key)
 			.query((rs, n) -> {
 				if (!rs.getString(1).equals(requestHash)) {
@@ -64,12 +66,14 @@ class IdempotencyKeys {
 						: new Done(rs.getInt(2), rs.getString(3), rs.getString(4));
 			})
 			.optional();
-		// Deleted between our insert and select: the other request failed and released it.
+		// Deleted between our insert and select: the other request failed and released
+		// it.
 		return existing.orElseGet(() -> claim(caller, key, requestHash));
 	}
 
 	void complete(String caller, String key, int status, String response, String location) {
-		this.jdbc.sql("update app.idempotency_key set status = ?, response = ?, location = ? where caller = ? and key = ?")
+		this.jdbc
+			.sql("update app.idempotency_key set status = ?, response = ?, location = ? where caller = ? and key = ?")
 			.params(status, response, location, caller, key)
 			.update();
 	}

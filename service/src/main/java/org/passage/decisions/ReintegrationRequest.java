@@ -21,6 +21,6 @@ public record ReintegrationRequest(@NotNull Pathway pathway, @NotNull Set<Vulner
 		@NotNull Integer adults, @NotNull Integer children, @NotNull ReturnContext returnContext,
 		@NotNull ReintegrationPlan plan, @NotNull Boolean businessPlanAssessed, @NotNull Integer contributionPct,
 		@NotNull RiskLevel reTraffickingRisk, @NotNull Boolean bannedFromDestination, @NotNull Boolean priorPackage,
-		@NotNull Integer age, @Pattern(regexp = CaseIds.PATTERN) String caseId, OffsetDateTime asOf)
-		implements DecisionRequest {
+		@NotNull Integer age, @Pattern(regexp = CaseIds.PATTERN) String caseId,
+		OffsetDateTime asOf) implements DecisionRequest {
 }

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads a programme's request from JSON strictly: unknown fields, wrong types, numbers as
- * strings or strings as numbers, and missing fields are all errors naming the field, with the
- * values it allows.
+ * strings or strings as numbers, and missing fields are all errors naming the field, with
+ * the values it allows.
  */
 @Component
 class RequestReader {
@@ -35,11 +35,13 @@ class RequestReader {
 
 	RequestReader(ObjectMapper json, Validator validator) {
 		this.json = json.copy()
-			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+					DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
 					DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
 					DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-		// "500" is not a number and 1 is not a boolean: no guessing at what a caller meant.
+		// "500" is not a number and 1 is not a boolean: no guessing at what a caller
+		// meant.
 		this.json.coercionConfigDefaults().setCoercion(CoercionInputShape.String, CoercionAction.Fail);
 		this.json.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
 		this.validator = validator;

@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Builds the decision engine at start: for each programme, the version live in the database,
- * or, on a fresh database, the shipped tables, which are stored and activated.
+ * Builds the decision engine at start: for each programme, the version live in the
+ * database, or, on a fresh database, the shipped tables, which are stored and activated.
  */
 @Configuration(proxyBeanMethods = false)
 class LiveRulesets {

@@ -19,15 +19,17 @@ class RulesetStore {
 		this.jdbc = jdbc;
 	}
 
-	/** Stores a version unless one with the same content is stored already; returns its id. */
+	/**
+	 * Stores a version unless one with the same content is stored already; returns its
+	 * id.
+	 */
 	@Transactional
 	long save(Programme programme, String label, String hash, String origin, String by, List<TableFile> files) {
-		Optional<Long> inserted = this.jdbc
-			.sql("""
-					insert into app.ruleset (programme, label, content_hash, origin, created_by)
-					values (:programme, :label, :hash, :origin, :by)
-					on conflict (programme, content_hash) do nothing
-					returning id""")
+		Optional<Long> inserted = this.jdbc.sql("""
+				insert into app.ruleset (programme, label, content_hash, origin, created_by)
+				values (:programme, :label, :hash, :origin, :by)
+				on conflict (programme, content_hash) do nothing
+				returning id""")
 			.param("programme", programme.name())
 			.param("label", label)
 			.param("hash", hash)

@@ -11,9 +11,9 @@ import org.passage.rules.engine.RulesetCompiler;
 import org.springframework.stereotype.Service;
 
 /**
- * Every ruleset version Passage has stored, by id: the live one of each programme, the one
- * that was live at a past instant, or any recorded decision's own. Stored versions are
- * compiled once, on first use.
+ * Every ruleset version Passage has stored, by id: the live one of each programme, the
+ * one that was live at a past instant, or any recorded decision's own. Stored versions
+ * are compiled once, on first use.
  */
 @Service
 public class Rulesets {
@@ -37,7 +37,9 @@ public class Rulesets {
 
 	private final Map<Long, Ruleset> compiled = new ConcurrentHashMap<>();
 
-	/** Stored ids by content hash: a version's id never changes, so one query per version. */
+	/**
+	 * Stored ids by content hash: a version's id never changes, so one query per version.
+	 */
 	private final Map<String, Long> ids = new ConcurrentHashMap<>();
 
 	Rulesets(DecisionEngine engine, RulesetStore store) {

@@ -16,7 +16,10 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
-/** The reference policy v1 tables shipped in the decision-tables module, one folder per programme. */
+/**
+ * The reference policy v1 tables shipped in the decision-tables module, one folder per
+ * programme.
+ */
 @Component
 class ShippedTables {
 
@@ -28,7 +31,10 @@ class ShippedTables {
 		this.location = location.endsWith("/") ? location : location + "/";
 	}
 
-	/** The folder of a programme's tables: {@code gaf-eligibility}, {@code hasm-eligibility}, .... */
+	/**
+	 * The folder of a programme's tables: {@code gaf-eligibility},
+	 * {@code hasm-eligibility}, ....
+	 */
 	static String folder(Programme programme) {
 		return switch (programme) {
 			case GAF -> "gaf-eligibility";
@@ -54,8 +60,8 @@ class ShippedTables {
 				}
 			}
 			if (files.isEmpty()) {
-				throw new IllegalStateException("No decision tables found for " + programme + " under "
-						+ this.location + folder(programme));
+				throw new IllegalStateException(
+						"No decision tables found for " + programme + " under " + this.location + folder(programme));
 			}
 			return files;
 		}

@@ -1,5 +1,6 @@
 /**
  * The rulesets Passage decides with: the shipped reference tables, every version ever
- * compiled (kept for replay), which one is live per programme, and the engine built from them.
+ * compiled (kept for replay), which one is live per programme, and the engine built from
+ * them.
  */
 package org.passage.decisiontables;

@@ -12,8 +12,8 @@ import org.passage.funds.Funds;
 import org.springframework.stereotype.Component;
 
 /**
- * After delivery: what the delivery form says was spent becomes committed and the rest of the
- * reservation goes back to the fund. Settled reservations are not touched again.
+ * After delivery: what the delivery form says was spent becomes committed and the rest of
+ * the reservation goes back to the fund. Settled reservations are not touched again.
  */
 @Component("commitFundsDelegate")
 class CommitFundsDelegate implements JavaDelegate {

@@ -15,9 +15,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The reintegration package, in the shared sub-process. Monitoring visits follow the package's
- * {@code monitoringMonths} ({@link MonitoringSchedule}); the length of a month is
- * {@code passage.cases.monitoring-month} ({@code P1M}; {@code PT1S} for a demonstration).
+ * The reintegration package, in the shared sub-process. Monitoring visits follow the
+ * package's {@code monitoringMonths} ({@link MonitoringSchedule}); the length of a month
+ * is {@code passage.cases.monitoring-month} ({@code P1M}; {@code PT1S} for a
+ * demonstration).
  */
 @Component("decideReintegrationPackageDelegate")
 class DecideReintegrationPackageDelegate extends DecisionStep {

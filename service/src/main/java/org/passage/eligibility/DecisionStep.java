@@ -21,10 +21,11 @@ import org.passage.rules.decision.Programme;
 import org.passage.security.Roles;
 
 /**
- * Takes a programme's decision for the case the process carries: the inputs come from the facts
- * the case's forms recorded, plus what only Passage knows (the fund's balance, consent, earlier
- * cases); the decision is recorded like any API decision, linked to the case, once per job. The
- * process gets ids and routing values only: decision, decisionId, approverGroup, route, fundId.
+ * Takes a programme's decision for the case the process carries: the inputs come from the
+ * facts the case's forms recorded, plus what only Passage knows (the fund's balance,
+ * consent, earlier cases); the decision is recorded like any API decision, linked to the
+ * case, once per job. The process gets ids and routing values only: decision, decisionId,
+ * approverGroup, route, fundId.
  */
 abstract class DecisionStep implements JavaDelegate {
 
@@ -101,7 +102,10 @@ abstract class DecisionStep implements JavaDelegate {
 		return summary;
 	}
 
-	/** The Camunda group that approves at a level: the BPMN candidate group of the approval task. */
+	/**
+	 * The Camunda group that approves at a level: the BPMN candidate group of the
+	 * approval task.
+	 */
 	static String approverGroup(ApprovalLevel level) {
 		if (level == null) {
 			return null;

@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * When a returnee is visited: at 3, 6 and 12 months after delivery, as far as the package's
- * {@code monitoringMonths} reaches, and at its end (domain.md section 3): 6 months are visits at
- * 3 and 6, 9 months at 3, 6 and 9, 24 months at 3, 6, 12 and 24. Timers wait the gaps between
- * visits, counted in a configurable month ({@code P1M}; a second in a demonstration).
+ * When a returnee is visited: at 3, 6 and 12 months after delivery, as far as the
+ * package's {@code monitoringMonths} reaches, and at its end (domain.md section 3): 6
+ * months are visits at 3 and 6, 9 months at 3, 6 and 9, 24 months at 3, 6, 12 and 24.
+ * Timers wait the gaps between visits, counted in a configurable month ({@code P1M}; a
+ * second in a demonstration).
  */
 final class MonitoringSchedule {
 
@@ -32,7 +33,10 @@ final class MonitoringSchedule {
 		return months;
 	}
 
-	/** The wait before visit {@code index} (0-based), as an ISO 8601 duration for a Camunda timer. */
+	/**
+	 * The wait before visit {@code index} (0-based), as an ISO 8601 duration for a
+	 * Camunda timer.
+	 */
 	static String waitBefore(int monitoringMonths, int index, String month) {
 		List<Integer> months = visitMonths(monitoringMonths);
 		int gap = months.get(index) - (index == 0 ? 0 : months.get(index - 1));

@@ -11,8 +11,9 @@ import org.passage.funds.Funds;
 import org.springframework.stereotype.Component;
 
 /**
- * After approval: reserves the granted amount in the fund the decision named. The ledger refuses
- * what the fund cannot pay (the case then waits for funds); a job run twice reserves once.
+ * After approval: reserves the granted amount in the fund the decision named. The ledger
+ * refuses what the fund cannot pay (the case then waits for funds); a job run twice
+ * reserves once.
  */
 @Component("reserveFundsDelegate")
 class ReserveFundsDelegate implements JavaDelegate {

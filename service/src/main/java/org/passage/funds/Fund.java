@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 
 import org.passage.rules.decision.Programme;
 
-/** A budget for one programme, office and year, and what is already promised or spent from it. */
+/**
+ * A budget for one programme, office and year, and what is already promised or spent from
+ * it.
+ */
 public record Fund(String id, Programme programme, String office, int year, BigDecimal budget, BigDecimal reserved,
 		BigDecimal committed) {
 

@@ -22,7 +22,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Fund balances for supervisors and approvers; top-ups by headquarters, which wake waiting cases. */
+/**
+ * Fund balances for supervisors and approvers; top-ups by headquarters, which wake
+ * waiting cases.
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Funds", description = "The fund ledger: budgets, reservations, commitments")
@@ -51,11 +54,13 @@ class FundController {
 
 	@PostMapping("/funds:top-up")
 	@PreAuthorize("hasAnyRole('HQ_APPROVER', 'ADMIN')")
-	@Operation(operationId = "topUpFund", summary = "Open a fund or raise its budget; cases waiting for it decide again")
+	@Operation(operationId = "topUpFund",
+			summary = "Open a fund or raise its budget; cases waiting for it decide again")
 	@Transactional
 	Fund topUp(@Valid @RequestBody TopUp topUp) {
 		Fund fund = this.funds.topUp(topUp.programme(), topUp.office(), topUp.year(), topUp.amount());
-		this.runtime.createMessageCorrelation("FundsToppedUp").processInstanceVariableEquals("fundId", fund.id())
+		this.runtime.createMessageCorrelation("FundsToppedUp")
+			.processInstanceVariableEquals("fundId", fund.id())
 			.correlateAll();
 		return fund;
 	}

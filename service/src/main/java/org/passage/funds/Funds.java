@@ -13,10 +13,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The ledger. Every change is one conditional {@code update} of the fund row, which locks it, so
- * concurrent reservations queue on the row and the last one that does not fit is refused; the
- * table's check constraint refuses an overspend even if a caller skipped the condition. Runs in
- * the caller's transaction (a process step's), so a step that fails changes nothing here either.
+ * The ledger. Every change is one conditional {@code update} of the fund row, which locks
+ * it, so concurrent reservations queue on the row and the last one that does not fit is
+ * refused; the table's check constraint refuses an overspend even if a caller skipped the
+ * condition. Runs in the caller's transaction (a process step's), so a step that fails
+ * changes nothing here either.
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
@@ -24,7 +25,9 @@ public class Funds {
 
 	/** What a reservation attempt came to. */
 	public enum Reserved {
+
 		RESERVED, INSUFFICIENT_FUNDS
+
 	}
 
 	private final JdbcClient jdbc;
@@ -71,8 +74,9 @@ public class Funds {
 	}
 
 	/**
-	 * Reserves {@code amount} for a case, once per {@code effectKey}: a second call with the same
-	 * key (the same job, run again) answers as the first did and reserves nothing more.
+	 * Reserves {@code amount} for a case, once per {@code effectKey}: a second call with
+	 * the same key (the same job, run again) answers as the first did and reserves
+	 * nothing more.
 	 */
 	public Reserved reserve(String effectKey, String fundId, String caseReference, BigDecimal amount) {
 		Optional<String> done = this.jdbc.sql("select status from app.fund_reservation where effect_key = ?")
@@ -93,9 +97,7 @@ public class Funds {
 		}
 		this.jdbc.sql("""
 				insert into app.fund_reservation (fund_id, case_reference, amount, status, effect_key)
-				values (?, ?, ?, 'RESERVED', ?)""")
-			.params(fundId, caseReference, amount, effectKey)
-			.update();
+				values (?, ?, ?, 'RESERVED', ?)""").params(fundId, caseReference, amount, effectKey).update();
 		return Reserved.RESERVED;
 	}
 
@@ -111,8 +113,8 @@ public class Funds {
 	}
 
 	/**
-	 * Delivery: what was spent becomes committed, the rest of the reservation goes back to the
-	 * fund. Idempotent: a reservation already settled is not touched again.
+	 * Delivery: what was spent becomes committed, the rest of the reservation goes back
+	 * to the fund. Idempotent: a reservation already settled is not touched again.
 	 */
 	public void commit(String caseReference, String fundId, BigDecimal spent) {
 		BigDecimal reserved = reservedFor(caseReference, fundId);

@@ -25,10 +25,11 @@ import org.springframework.stereotype.Component;
  * CASE_OFFICER group" and {@code camunda-admin} becomes {@code ROLE_ADMIN}.
  * <p>
  * Stateless API clients send their key on every call, and checking it costs two queries.
- * A successful check is therefore remembered for {@code passage.security.credential-cache}
- * (default 30 s; 0 turns it off), keyed by the user and a SHA-256 of the password, never the
- * password itself. A removed account or changed key stops working within that time. Failures
- * are never cached, so Camunda's delay after wrong passwords still applies to every attempt.
+ * A successful check is therefore remembered for
+ * {@code passage.security.credential-cache} (default 30 s; 0 turns it off), keyed by the
+ * user and a SHA-256 of the password, never the password itself. A removed account or
+ * changed key stops working within that time. Failures are never cached, so Camunda's
+ * delay after wrong passwords still applies to every attempt.
  */
 @Component
 class CamundaIdentityAuthentication implements AuthenticationProvider {

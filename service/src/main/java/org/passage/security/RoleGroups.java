@@ -9,9 +9,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Every role exists as a Camunda group from the first start, in every mode: BPMN candidate
- * groups and the API's role checks name them, so operators only add accounts to them.
- * Idempotent across restarts and nodes.
+ * Every role exists as a Camunda group from the first start, in every mode: BPMN
+ * candidate groups and the API's role checks name them, so operators only add accounts to
+ * them. Idempotent across restarts and nodes.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -3,7 +3,10 @@ package org.passage.security;
 import java.util.List;
 import java.util.Map;
 
-/** The roles of Passage, which are also the Camunda groups that BPMN candidate groups name. */
+/**
+ * The roles of Passage, which are also the Camunda groups that BPMN candidate groups
+ * name.
+ */
 public final class Roles {
 
 	public static final String CASE_OFFICER = "CASE_OFFICER";
@@ -26,8 +29,8 @@ public final class Roles {
 			POLICY_STAFF, DECISION_API);
 
 	private static final Map<String, String> DESCRIPTIONS = Map.of(CASE_OFFICER, "Case officers", SUPERVISOR,
-			"Supervisors", REGIONAL_APPROVER, "Regional approvers", HQ_APPROVER, "Headquarters approvers",
-			POLICY_STAFF, "Policy staff", DECISION_API, "Systems calling the decision API");
+			"Supervisors", REGIONAL_APPROVER, "Regional approvers", HQ_APPROVER, "Headquarters approvers", POLICY_STAFF,
+			"Policy staff", DECISION_API, "Systems calling the decision API");
 
 	private static final Map<String, String> DEMO_USERS = Map.of("officer", CASE_OFFICER, "supervisor", SUPERVISOR,
 			"regional", REGIONAL_APPROVER, "hq", HQ_APPROVER, "policy", POLICY_STAFF, "api-client", DECISION_API);

@@ -5,7 +5,9 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One clock for the application (UTC), so that tests can fix the time where they need to. */
+/**
+ * One clock for the application (UTC), so that tests can fix the time where they need to.
+ */
 @Configuration(proxyBeanMethods = false)
 class Clocks {
 

@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Quick start only: the demo staff work for the Tunis office (TUN; the regional approver also for
- * Rabat, RBA), and each programme has this year's fund there, so a case can go from intake to
- * closure at once. Idempotent across restarts: funds are opened once, never topped up again.
+ * Quick start only: the demo staff work for the Tunis office (TUN; the regional approver
+ * also for Rabat, RBA), and each programme has this year's fund there, so a case can go
+ * from intake to closure at once. Idempotent across restarts: funds are opened once,
+ * never topped up again.
  */
 @Component
 @Profile(QuickStartMode.PROFILE)

@@ -15,8 +15,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Quick start only: one demo user per role (after {@code RoleGroups} made the groups), each in the Camunda group of its role, so that
- * the same account signs in to Tasklist and to the Passage API. Idempotent across restarts.
+ * Quick start only: one demo user per role (after {@code RoleGroups} made the groups),
+ * each in the Camunda group of its role, so that the same account signs in to Tasklist
+ * and to the Passage API. Idempotent across restarts.
  */
 @Component
 @Profile(QuickStartMode.PROFILE)

@@ -15,9 +15,10 @@ import org.springframework.util.StringUtils;
 
 /**
  * Chooses the database before anything starts. {@code PASSAGE_DB_URL}, {@code _USER} and
- * {@code _PASSWORD} are shorthands for {@code spring.datasource.*}. With no datasource URL at
- * all, the {@value #PROFILE} profile turns on with the settings of {@code quickstart.yaml}: an
- * embedded PostgreSQL and demo users, so a newcomer needs no install.
+ * {@code _PASSWORD} are shorthands for {@code spring.datasource.*}. With no datasource
+ * URL at all, the {@value #PROFILE} profile turns on with the settings of
+ * {@code quickstart.yaml}: an embedded PostgreSQL and demo users, so a newcomer needs no
+ * install.
  */
 public class QuickStartMode implements EnvironmentPostProcessor {
 
@@ -36,7 +37,8 @@ public class QuickStartMode implements EnvironmentPostProcessor {
 		}
 		if (!StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
 			environment.addActiveProfile(PROFILE);
-			// Lowest precedence: any setting of the user's still wins over the quick start's defaults.
+			// Lowest precedence: any setting of the user's still wins over the quick
+			// start's defaults.
 			try {
 				new YamlPropertySourceLoader().load("passage-quickstart", new ClassPathResource("quickstart.yaml"))
 					.forEach(environment.getPropertySources()::addLast);

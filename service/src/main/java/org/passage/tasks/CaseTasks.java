@@ -42,7 +42,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CaseTasks {
 
-	/** What the forms record that decisions and the ledger read later: merged into the case's facts. */
+	/**
+	 * What the forms record that decisions and the ledger read later: merged into the
+	 * case's facts.
+	 */
 	private static final Set<String> FACTS = facts();
 
 	private static final int INBOX_LIMIT = 200;
@@ -65,8 +68,8 @@ class CaseTasks {
 
 	private final FormSchemas forms;
 
-	CaseTasks(TaskService tasks, RuntimeService runtime, HistoryService history, CaseService caseService, Cases cases, Funds funds,
-			FormSchemas forms) {
+	CaseTasks(TaskService tasks, RuntimeService runtime, HistoryService history, CaseService caseService, Cases cases,
+			Funds funds, FormSchemas forms) {
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.history = history;
@@ -81,7 +84,10 @@ class CaseTasks {
 			String assignee, List<String> candidateGroups, OffsetDateTime created, String form, JsonNode formSchema) {
 	}
 
-	/** Steps the user may take (their groups' or assigned to them), of their offices' cases, oldest first. */
+	/**
+	 * Steps the user may take (their groups' or assigned to them), of their offices'
+	 * cases, oldest first.
+	 */
 	List<TaskView> inbox(Staff staff) {
 		List<Task> waiting = this.tasks.createTaskQuery()
 			.or()
@@ -130,9 +136,10 @@ class CaseTasks {
 	}
 
 	/**
-	 * Completes a step with its form's data, in one transaction with the case's record of it: the
-	 * data is checked against the form, the decision inputs go to the case's facts, the consent
-	 * step records consent, and only the fields the process routes on become process variables.
+	 * Completes a step with its form's data, in one transaction with the case's record of
+	 * it: the data is checked against the form, the decision inputs go to the case's
+	 * facts, the consent step records consent, and only the fields the process routes on
+	 * become process variables.
 	 */
 	@Transactional
 	void complete(String taskId, Staff staff, JsonNode data) {
@@ -149,7 +156,8 @@ class CaseTasks {
 		FormSchema form = this.forms.ofTask(taskId);
 		FormSchema.Checked checked = form.check(data);
 		if (!checked.errors().isEmpty()) {
-			throw new InvalidRequestException("The " + form.id() + " form is not filled in as it asks.", checked.errors());
+			throw new InvalidRequestException("The " + form.id() + " form is not filled in as it asks.",
+					checked.errors());
 		}
 		ObjectNode values = checked.values();
 		if (DELIVERY.equals(form.id())) {
@@ -170,8 +178,9 @@ class CaseTasks {
 	}
 
 	/**
-	 * What some forms record on the case besides facts: the consent form a consent record, the
-	 * delivery form the assistance delivered, and any comment (an approver's reason) a note.
+	 * What some forms record on the case besides facts: the consent form a consent
+	 * record, the delivery form the assistance delivered, and any comment (an approver's
+	 * reason) a note.
 	 */
 	private void recordOnTheCase(String form, Task task, CaseFile file, ObjectNode values, Staff staff) {
 		if (CONSENT.equals(form)) {
@@ -190,8 +199,9 @@ class CaseTasks {
 	}
 
 	/**
-	 * Runs a step's change; when another request completed or changed the step in the meantime
-	 * (Camunda's optimistic lock, or the task gone), answers 409 and the transaction rolls back.
+	 * Runs a step's change; when another request completed or changed the step in the
+	 * meantime (Camunda's optimistic lock, or the task gone), answers 409 and the
+	 * transaction rolls back.
 	 */
 	private static <T> T whileUnchanged(java.util.function.Supplier<T> change) {
 		try {
@@ -205,14 +215,19 @@ class CaseTasks {
 		}
 	}
 
-	/** Spending more than was reserved would fail at commitment: refuse it here, naming the field. */
+	/**
+	 * Spending more than was reserved would fail at commitment: refuse it here, naming
+	 * the field.
+	 */
 	private void checkDelivery(Task task, CaseFile file, ObjectNode values) {
 		Object fundId = this.runtime.getVariable(task.getExecutionId(), "fundId");
-		BigDecimal reserved = fundId == null ? BigDecimal.ZERO : this.funds.reservedFor(file.reference(), (String) fundId);
+		BigDecimal reserved = fundId == null ? BigDecimal.ZERO
+				: this.funds.reservedFor(file.reference(), (String) fundId);
 		if (values.get("deliveredAmount").decimalValue().compareTo(reserved) > 0) {
 			throw new InvalidRequestException("More than was reserved for this case.",
-					List.of(new FieldError("deliveredAmount", "must be at most " + reserved.toPlainString()
-							+ ", the amount reserved", List.of("0.." + reserved.toPlainString()))));
+					List.of(new FieldError("deliveredAmount",
+							"must be at most " + reserved.toPlainString() + ", the amount reserved",
+							List.of("0.." + reserved.toPlainString()))));
 		}
 	}
 
@@ -271,7 +286,10 @@ class CaseTasks {
 		return task;
 	}
 
-	/** A step that is not open: 409 when it was completed (perhaps a moment ago), else 404. */
+	/**
+	 * A step that is not open: 409 when it was completed (perhaps a moment ago), else
+	 * 404.
+	 */
 	private RuntimeException gone(String taskId) {
 		if (this.history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0) {
 			return Problems.conflict("task-completed", "This step has already been completed");

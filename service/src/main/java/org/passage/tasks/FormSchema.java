@@ -14,9 +14,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.passage.rules.facts.FieldError;
 
 /**
- * A Camunda form (form-js schema) read as the rules its fields impose: required, min and max,
- * decimal digits, maximum length, and the values a select, radio or checklist offers. Fields
- * marked {@code properties.processVariable} are the ones the process routes on.
+ * A Camunda form (form-js schema) read as the rules its fields impose: required, min and
+ * max, decimal digits, maximum length, and the values a select, radio or checklist
+ * offers. Fields marked {@code properties.processVariable} are the ones the process
+ * routes on.
  */
 final class FormSchema {
 
@@ -44,7 +45,10 @@ final class FormSchema {
 		return this.schema;
 	}
 
-	/** The submitted values, checked and normalised (an unticked checkbox is false), or the errors. */
+	/**
+	 * The submitted values, checked and normalised (an unticked checkbox is false), or
+	 * the errors.
+	 */
 	record Checked(ObjectNode values, Map<String, Object> processVariables, List<FieldError> errors) {
 	}
 
@@ -53,11 +57,13 @@ final class FormSchema {
 		ObjectNode values = JsonNodeFactory.instance.objectNode();
 		Map<String, Object> variables = new HashMap<>();
 		if (submitted == null || !submitted.isObject()) {
-			return new Checked(values, variables, List.of(new FieldError("(body)", "must be a JSON object", List.of())));
+			return new Checked(values, variables,
+					List.of(new FieldError("(body)", "must be a JSON object", List.of())));
 		}
 		submitted.fieldNames().forEachRemaining(name -> {
 			if (!this.fields.containsKey(name)) {
-				errors.add(new FieldError(name, "is not a field of form " + this.id, List.copyOf(this.fields.keySet())));
+				errors
+					.add(new FieldError(name, "is not a field of form " + this.id, List.copyOf(this.fields.keySet())));
 			}
 		});
 		for (Map.Entry<String, JsonNode> entry : this.fields.entrySet()) {
@@ -89,8 +95,9 @@ final class FormSchema {
 	}
 
 	/**
-	 * What a field left empty answers: an unticked checkbox is false, and an optional checklist
-	 * with nothing ticked is an empty list. Any other empty field gives no answer (null).
+	 * What a field left empty answers: an unticked checkbox is false, and an optional
+	 * checklist with nothing ticked is an empty list. Any other empty field gives no
+	 * answer (null).
 	 */
 	private static JsonNode emptyAnswer(JsonNode field) {
 		String type = field.path("type").asText();
@@ -128,7 +135,8 @@ final class FormSchema {
 			}
 			case "select":
 			case "radio":
-				return value.isTextual() && allowed(field).contains(value.asText()) ? null : "is not one of the choices";
+				return value.isTextual() && allowed(field).contains(value.asText()) ? null
+						: "is not one of the choices";
 			case "checklist": {
 				if (!value.isArray()) {
 					return "must be a list of choices";

@@ -32,8 +32,10 @@ class FormSchemas {
 			form = this.forms.getDeployedTaskForm(taskId);
 		}
 		catch (NullPointerException gone) {
-			// Camunda 7.24's GetDeployedTaskFormCmd dereferences the task before checking that it
-			// exists, so a task completed a moment ago surfaces as a NullPointerException.
+			// Camunda 7.24's GetDeployedTaskFormCmd dereferences the task before checking
+			// that it
+			// exists, so a task completed a moment ago surfaces as a
+			// NullPointerException.
 			throw new NullValueException("Task " + taskId + " is no longer open");
 		}
 		try (InputStream in = form) {

@@ -32,7 +32,8 @@ class TaskController {
 	}
 
 	@GetMapping
-	@Operation(operationId = "listTasks", summary = "Your inbox: steps for your groups or assigned to you, in your offices")
+	@Operation(operationId = "listTasks",
+			summary = "Your inbox: steps for your groups or assigned to you, in your offices")
 	List<CaseTasks.TaskView> inbox(Authentication caller) {
 		return this.tasks.inbox(staff(caller));
 	}
@@ -44,13 +45,15 @@ class TaskController {
 	}
 
 	@PostMapping("/{id}:claim")
-	@Operation(operationId = "claimTask", summary = "Claim a step; 409 when someone else has it, 403 when four eyes forbid it")
+	@Operation(operationId = "claimTask",
+			summary = "Claim a step; 409 when someone else has it, 403 when four eyes forbid it")
 	CaseTasks.TaskView claim(@PathVariable String id, Authentication caller) {
 		return this.tasks.claim(id, staff(caller));
 	}
 
 	@PostMapping("/{id}:complete")
-	@Operation(operationId = "completeTask", summary = "Complete a step with its form's data (checked against the form); 409 if it changed")
+	@Operation(operationId = "completeTask",
+			summary = "Complete a step with its form's data (checked against the form); 409 if it changed")
 	ResponseEntity<Void> complete(@PathVariable String id, @RequestBody JsonNode data, Authentication caller) {
 		this.tasks.complete(id, staff(caller), data);
 		return ResponseEntity.noContent().build();

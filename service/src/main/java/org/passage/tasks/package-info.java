@@ -1,5 +1,6 @@
 /**
- * The case officer's inbox: the steps waiting for a person, claimed and completed with the data
- * of the step's Camunda form, checked on the server against the form's own rules.
+ * The case officer's inbox: the steps waiting for a person, claimed and completed with
+ * the data of the step's Camunda form, checked on the server against the form's own
+ * rules.
  */
 package org.passage.tasks;

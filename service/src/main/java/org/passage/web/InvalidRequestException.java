@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.passage.rules.facts.FieldError;
 
-/** A request Passage will not act on, with each field at fault. Always a 400, never a change. */
+/**
+ * A request Passage will not act on, with each field at fault. Always a 400, never a
+ * change.
+ */
 public class InvalidRequestException extends RuntimeException {
 
 	private final List<FieldError> errors;

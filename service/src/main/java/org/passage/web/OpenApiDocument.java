@@ -13,12 +13,15 @@ import io.swagger.v3.oas.models.servers.Server;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The header of the OpenAPI document; springdoc derives the rest from the controllers. */
+/**
+ * The header of the OpenAPI document; springdoc derives the rest from the controllers.
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiDocument {
 
 	static {
-		// Each enum (Component, Consent, ...) is one named schema, reused wherever it appears.
+		// Each enum (Component, Consent, ...) is one named schema, reused wherever it
+		// appears.
 		ModelResolver.enumsAsRef = true;
 	}
 

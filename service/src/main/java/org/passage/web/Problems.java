@@ -19,9 +19,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error as {@code application/problem+json} (RFC 9457), with a stable {@code type} and,
- * for bad input, the fields at fault and the values they allow. Spring MVC's own errors (415,
- * 405, malformed JSON) come through here too.
+ * Every error as {@code application/problem+json} (RFC 9457), with a stable {@code type}
+ * and, for bad input, the fields at fault and the values they allow. Spring MVC's own
+ * errors (415, 405, malformed JSON) come through here too.
  */
 @RestControllerAdvice
 public class Problems extends ResponseEntityExceptionHandler {
@@ -41,8 +41,9 @@ public class Problems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
 	ProblemDetail constraintViolation(jakarta.validation.ConstraintViolationException ex) {
-		return withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-				"Some parameters are out of range."),
+		return withErrors(
+				problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+						"Some parameters are out of range."),
 				ex.getConstraintViolations()
 					.stream()
 					.map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage(), List.of()))
@@ -54,7 +55,9 @@ public class Problems extends ResponseEntityExceptionHandler {
 		return payloadTooLarge(ex.getMessage());
 	}
 
-	/** The 413 problem, also for the size filter, which answers before Spring MVC runs. */
+	/**
+	 * The 413 problem, also for the size filter, which answers before Spring MVC runs.
+	 */
 	static ProblemDetail payloadTooLarge(String detail) {
 		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large", detail);
 	}
@@ -64,8 +67,9 @@ public class Problems extends ResponseEntityExceptionHandler {
 		if (ex.getParameter().getParameterType() == java.util.UUID.class && ex.getName().equals("id")) {
 			return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No decision " + ex.getValue());
 		}
-		return withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-				"A parameter has the wrong type."),
+		return withErrors(
+				problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+						"A parameter has the wrong type."),
 				List.of(new FieldError(ex.getName(), "'" + ex.getValue() + "' is not valid", List.of())));
 	}
 
@@ -79,14 +83,17 @@ public class Problems extends ResponseEntityExceptionHandler {
 		}
 		if (ex.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
 				&& !mapping.getPath().isEmpty()) {
-			// Well-formed JSON with a field Passage does not know, or of the wrong type or value.
+			// Well-formed JSON with a field Passage does not know, or of the wrong type
+			// or value.
 			FieldError error = JsonFieldErrors.of(mapping);
 			return ResponseEntity.badRequest()
 				.body(withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
 						error.field() + " " + error.message() + "."), List.of(error)));
 		}
-		ProblemDetail problem = withErrors(problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
-				"The body is not well-formed JSON."), List.of(new FieldError("(body)", "is not JSON", List.of())));
+		ProblemDetail problem = withErrors(
+				problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
+						"The body is not well-formed JSON."),
+				List.of(new FieldError("(body)", "is not JSON", List.of())));
 		return ResponseEntity.badRequest().body(problem);
 	}
 
@@ -122,7 +129,8 @@ public class Problems extends ResponseEntityExceptionHandler {
 	/** A 400 for a query parameter or header outside its values. */
 	public static ErrorResponseException invalidParameter(String name, String value, List<String> allowed) {
 		return new ErrorResponseException(HttpStatus.BAD_REQUEST,
-				withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", name + " is not valid"),
+				withErrors(
+						problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", name + " is not valid"),
 						List.of(new FieldError(name, "'" + value + "' is not valid", allowed))),
 				null);
 	}
@@ -133,8 +141,8 @@ public class Problems extends ResponseEntityExceptionHandler {
 	}
 
 	public static ErrorResponseException forbidden(String type, String detail) {
-		return new ErrorResponseException(HttpStatus.FORBIDDEN, problem(HttpStatus.FORBIDDEN, type, "Forbidden", detail),
-				null);
+		return new ErrorResponseException(HttpStatus.FORBIDDEN,
+				problem(HttpStatus.FORBIDDEN, type, "Forbidden", detail), null);
 	}
 
 	public static ErrorResponseException unprocessable(String type, String detail) {

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps API request bodies (OWASP API4): a declared length over the cap is refused before it is
- * read, and a chunked body stops being read at the cap.
+ * Caps API request bodies (OWASP API4): a declared length over the cap is refused before
+ * it is read, and a chunked body stops being read at the cap.
  */
 @Component
 public class RequestSizeLimit extends OncePerRequestFilter {

@@ -1,2 +1,4 @@
-/** HTTP concerns shared by every feature: problem details (RFC 9457) and request limits. */
+/**
+ * HTTP concerns shared by every feature: problem details (RFC 9457) and request limits.
+ */
 package org.passage.web;

@@ -6,10 +6,16 @@ import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Assisted voluntary returns on PostgreSQL, real delegates; expected package derived from domain.md 2.3. */
+/**
+ * Assisted voluntary returns on PostgreSQL, real delegates; expected package derived from
+ * domain.md 2.3.
+ */
 class AvrrCaseIT extends CaseworkTesting {
 
-	/** Counselling, signed declaration, vulnerability, travel preparation: waiting for approval. */
+	/**
+	 * Counselling, signed declaration, vulnerability, travel preparation: waiting for
+	 * approval.
+	 */
 	String readyForApproval() {
 		staffWorkFor("DKR");
 		String avrr = openCase("AVRR", "DKR");
@@ -28,8 +34,12 @@ class AvrrCaseIT extends CaseworkTesting {
 	void aVoluntaryReturnIsApprovedDepartsAndIsReintegrated() {
 		fund("REINTEGRATION", "DKR", "40000.00");
 		String avrr = readyForApproval();
-		assertThat(post("officer", "/api/v1/tasks/" + taskId("supervisor", avrr, "Activity_ApproveReturn") + ":claim", "")
-			.getStatusCode().value()).as("the preparing officer cannot see the approval").isEqualTo(404);
+		assertThat(
+				post("officer", "/api/v1/tasks/" + taskId("supervisor", avrr, "Activity_ApproveReturn") + ":claim", "")
+					.getStatusCode()
+					.value())
+			.as("the preparing officer cannot see the approval")
+			.isEqualTo(404);
 		completes("supervisor", avrr, "Activity_ApproveReturn", """
 				{"approved": true}""");
 		completes("officer", avrr, "Activity_Depart", """
@@ -40,8 +50,10 @@ class AvrrCaseIT extends CaseworkTesting {
 				 "contributionPct": 25, "reTraffickingRisk": "LOW", "bannedFromDestination": false,
 				 "priorPackage": false, "age": 31}""");
 		runDueSteps(avrr);
-		// R8 STANDARD, R9 (fragile) up to ENHANCED; R10 matched grant (micro-business, 25% >= 20).
-		// Arrival cash 150 + 2 x 75 = 300; in kind 2,500 + 300 x 2 dependants = 3,100; total 3,400.
+		// R8 STANDARD, R9 (fragile) up to ENHANCED; R10 matched grant (micro-business,
+		// 25% >= 20).
+		// Arrival cash 150 + 2 x 75 = 300; in kind 2,500 + 300 x 2 dependants = 3,100;
+		// total 3,400.
 		JsonNode pack = caseFile("supervisor", avrr).get("decisions").get(0);
 		assertThat(pack.get("tier").asText()).isEqualTo("ENHANCED");
 		assertThat(pack.get("components")).extracting(JsonNode::asText)

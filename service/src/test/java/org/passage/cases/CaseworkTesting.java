@@ -23,9 +23,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What case workflow tests share: the demo staff calling the case and task API over HTTP, and
- * the job executor's part played by the test (it is off in tests, so each async step runs when
- * the test says, on the test's thread, with the real delegates and the real decision engine).
+ * What case workflow tests share: the demo staff calling the case and task API over HTTP,
+ * and the job executor's part played by the test (it is off in tests, so each async step
+ * runs when the test says, on the test's thread, with the real delegates and the real
+ * decision engine).
  */
 @PassageIntegrationTest
 abstract class CaseworkTesting {
@@ -89,7 +90,10 @@ abstract class CaseworkTesting {
 		assertThat(done.getStatusCode().value()).as(step + ": " + done.getBody()).isEqualTo(204);
 	}
 
-	/** Runs every async step that is due for the case (and its sub-process), as the job executor would. */
+	/**
+	 * Runs every async step that is due for the case (and its sub-process), as the job
+	 * executor would.
+	 */
 	void runDueSteps(String reference) {
 		for (int round = 0; round < 20; round++) {
 			List<Job> due = jobs(reference, false);
@@ -144,7 +148,10 @@ abstract class CaseworkTesting {
 	}
 
 	Map<String, Object> fund(String id) {
-		return this.jdbc.sql("select budget, reserved, committed from app.fund where id = ?").param(id).query().singleRow();
+		return this.jdbc.sql("select budget, reserved, committed from app.fund where id = ?")
+			.param(id)
+			.query()
+			.singleRow();
 	}
 
 }

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Stranded migrants' cases on PostgreSQL, real delegates; expected decisions derived from domain.md 2.2 and 2.3. */
+/**
+ * Stranded migrants' cases on PostgreSQL, real delegates; expected decisions derived from
+ * domain.md 2.2 and 2.3.
+ */
 class StrandedMigrantCaseIT extends CaseworkTesting {
 
 	static final String RETURN_NEEDS = """
@@ -30,7 +33,8 @@ class StrandedMigrantCaseIT extends CaseworkTesting {
 		completes("officer", migrant, "Activity_ConfirmWishToReturn", RETURN_NEEDS);
 		runDueSteps(migrant);
 
-		// H13 (otherwise): ELIGIBLE, HASM, RETURN_TRAVEL, SUPERVISOR, 850; H14 adds TRAVEL_DOCUMENTATION
+		// H13 (otherwise): ELIGIBLE, HASM, RETURN_TRAVEL, SUPERVISOR, 850; H14 adds
+		// TRAVEL_DOCUMENTATION
 		// (document obtainable); H15 adds ONWARD_TRANSPORT and REINSERTION (vulnerable).
 		JsonNode hasm = caseFile("supervisor", migrant).get("decisions").get(0);
 		assertThat(hasm.get("decision").asText()).isEqualTo("ELIGIBLE");
@@ -55,7 +59,8 @@ class StrandedMigrantCaseIT extends CaseworkTesting {
 				 "reTraffickingRisk": "LOW", "bannedFromDestination": false, "priorPackage": false, "age": 35}""");
 		runDueSteps(migrant);
 
-		// R8: STANDARD, SUPERVISOR; 150 arrival cash + 1,500 in kind = 1,650; 6 months: 2 visits.
+		// R8: STANDARD, SUPERVISOR; 150 arrival cash + 1,500 in kind = 1,650; 6 months: 2
+		// visits.
 		JsonNode pack = caseFile("supervisor", migrant).get("decisions").get(0);
 		assertThat(pack.get("tier").asText()).isEqualTo("STANDARD");
 		assertThat(pack.get("grantedAmount").decimalValue()).isEqualByComparingTo("1650");
@@ -87,8 +92,10 @@ class StrandedMigrantCaseIT extends CaseworkTesting {
 		runDueSteps(migrant);
 		JsonNode referred = caseFile("officer", migrant);
 		assertThat(referred.get("status").asText()).isEqualTo("REFERRED");
-		String vot = this.jdbc.sql("select reference from app.case_file where linked_case = ?").param(migrant)
-			.query(String.class).single();
+		String vot = this.jdbc.sql("select reference from app.case_file where linked_case = ?")
+			.param(migrant)
+			.query(String.class)
+			.single();
 		JsonNode linked = caseFile("officer", vot);
 		assertThat(linked.get("type").asText()).isEqualTo("VOT");
 		assertThat(linked.get("person")).isEqualTo(referred.get("person"));

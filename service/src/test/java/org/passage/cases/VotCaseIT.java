@@ -18,9 +18,9 @@ import org.springframework.http.ResponseEntity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Victim-of-trafficking cases on PostgreSQL with the real delegates, decision engine and ledger,
- * driven through the case and task API. Expected decisions are derived by hand from domain.md
- * section 2 (the rows named in each test).
+ * Victim-of-trafficking cases on PostgreSQL with the real delegates, decision engine and
+ * ledger, driven through the case and task API. Expected decisions are derived by hand
+ * from domain.md section 2 (the rows named in each test).
  */
 class VotCaseIT extends CaseworkTesting {
 
@@ -46,7 +46,10 @@ class VotCaseIT extends CaseworkTesting {
 	static final String PLAN = """
 			{"requested": ["MEDICAL", "PSYCHOSOCIAL"], "requestedAmount": 800.00, "otherProgramme": "NONE"}""";
 
-	/** Intake to the GAF decision: screening, immediate needs, consent, risk, plan; then the decision runs. */
+	/**
+	 * Intake to the GAF decision: screening, immediate needs, consent, risk, plan; then
+	 * the decision runs.
+	 */
 	String decidedCase(String office) {
 		String vot = openCase("VOT", office);
 		completes("officer", vot, "Activity_ScreenCase", SCREENING);
@@ -65,7 +68,8 @@ class VotCaseIT extends CaseworkTesting {
 		fund("REINTEGRATION", "ACC", "40000.00");
 		String vot = decidedCase("ACC");
 
-		// G14: identified, cross-border, no other programme, consent given, 800 <= 1000: ELIGIBLE, SUPERVISOR.
+		// G14: identified, cross-border, no other programme, consent given, 800 <= 1000:
+		// ELIGIBLE, SUPERVISOR.
 		JsonNode gaf = caseFile("supervisor", vot).get("decisions").get(0);
 		assertThat(gaf.get("decision").asText()).isEqualTo("ELIGIBLE");
 		assertThat(gaf.get("approvalLevel").asText()).isEqualTo("SUPERVISOR");
@@ -98,7 +102,8 @@ class VotCaseIT extends CaseworkTesting {
 				 "priorPackage": false, "age": 28}""");
 		runDueSteps(vot);
 
-		// R5 (victim of trafficking): VULNERABLE_CASE_MANAGED, REGIONAL; 150 arrival cash + 3,500 in kind;
+		// R5 (victim of trafficking): VULNERABLE_CASE_MANAGED, REGIONAL; 150 arrival cash
+		// + 3,500 in kind;
 		// 12 months of monitoring: visits at 3, 6 and 12 months (domain.md section 3).
 		JsonNode pack = caseFile("regional", vot).get("decisions").get(0);
 		assertThat(pack.get("programme").asText()).isEqualTo("reintegration");
@@ -124,17 +129,20 @@ class VotCaseIT extends CaseworkTesting {
 		assertThat(closed.get("openTasks")).isEmpty();
 		assertThat(closed.get("reservations")).extracting(r -> r.get("status").asText())
 			.containsExactly("COMMITTED", "COMMITTED");
-		assertThat(closed.get("assistance")).extracting(item -> item.get("step").asText() + " "
-				+ item.get("amount").decimalValue().toPlainString())
+		assertThat(closed.get("assistance"))
+			.extracting(item -> item.get("step").asText() + " " + item.get("amount").decimalValue().toPlainString())
 			.containsExactly("Activity_DeliverAssistance 750.00", "Activity_DeliverPackage 3650.00");
 		assertThat(closed.get("consents").get(0).get("given").asBoolean()).isTrue();
 		assertThat(closed.get("notes")).extracting(n -> n.get("text").asText())
 			.containsExactly("Approve assistance: Within band 1");
 		assertThat(fund("REINTEGRATION-ACC-" + year())).containsEntry("committed", new BigDecimal("3650.00"));
-		assertThat(this.jdbc.sql("select count(*) from app.case_statistic where office = 'ACC'").query(Long.class).single())
-			.isEqualTo(1);
-		assertThat(this.jdbc.sql("select count(*) from app.read_audit where case_reference = ?").param(vot)
-			.query(Long.class).single()).as("each of the three reads of the case file is audited").isEqualTo(3);
+		assertThat(this.jdbc.sql("select count(*) from app.case_statistic where office = 'ACC'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from app.read_audit where case_reference = ?")
+			.param(vot)
+			.query(Long.class)
+			.single()).as("each of the three reads of the case file is audited").isEqualTo(3);
 	}
 
 	@Test
@@ -146,9 +154,12 @@ class VotCaseIT extends CaseworkTesting {
 			.query(String.class)
 			.list();
 		assertThat(names).isNotEmpty()
-			.allMatch(name -> List.of("caseId", "consentGiven", "preparedBy", "decision", "decisionId", "approverGroup",
-					"route", "grantedAmount", "fundId").contains(name));
-		assertThat(this.jdbc.sql("select count(*) from act_hi_varinst where text_ like '%Amina%'").query(Long.class)
+			.allMatch(name -> List
+				.of("caseId", "consentGiven", "preparedBy", "decision", "decisionId", "approverGroup", "route",
+						"grantedAmount", "fundId")
+				.contains(name));
+		assertThat(this.jdbc.sql("select count(*) from act_hi_varinst where text_ like '%Amina%'")
+			.query(Long.class)
 			.single()).isZero();
 	}
 
@@ -177,8 +188,13 @@ class VotCaseIT extends CaseworkTesting {
 			List<Integer> statuses = concurrently(2,
 					() -> post("officer", "/api/v1/tasks/" + task + ":complete", SCREENING).getStatusCode().value());
 			assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(204, 409);
-			assertThat(this.jdbc.sql("select count(*) from app.case_event where case_reference = ? and kind = 'COMPLETED'")
-				.param(vot).query(Long.class).single()).as("one completion recorded").isEqualTo(1);
+			assertThat(
+					this.jdbc.sql("select count(*) from app.case_event where case_reference = ? and kind = 'COMPLETED'")
+						.param(vot)
+						.query(Long.class)
+						.single())
+				.as("one completion recorded")
+				.isEqualTo(1);
 		}
 	}
 
@@ -190,7 +206,9 @@ class VotCaseIT extends CaseworkTesting {
 		for (int i = 0; i < 50; i++) {
 			cases.add(decidedCase("LAG"));
 		}
-		List<String> approvals = cases.stream().map(vot -> taskId("supervisor", vot, "Activity_ApproveAssistance")).toList();
+		List<String> approvals = cases.stream()
+			.map(vot -> taskId("supervisor", vot, "Activity_ApproveAssistance"))
+			.toList();
 		List<Integer> approved = concurrently(approvals.size(), new Callable<>() {
 			private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -214,17 +232,23 @@ class VotCaseIT extends CaseworkTesting {
 		});
 		assertThat(ran).as("every reservation step ran; ten found money, forty did not").containsOnly(true);
 		Map<String, Object> fund = fund("GAF-LAG-" + year());
-		assertThat(fund).containsEntry("reserved", new BigDecimal("8000.00")).containsEntry("committed",
-				new BigDecimal("0.00"));
-		assertThat(this.jdbc.sql("select count(*) from app.fund_reservation where fund_id = ?").param("GAF-LAG-" + year())
-			.query(Long.class).single()).isEqualTo(10);
+		assertThat(fund).containsEntry("reserved", new BigDecimal("8000.00"))
+			.containsEntry("committed", new BigDecimal("0.00"));
+		assertThat(this.jdbc.sql("select count(*) from app.fund_reservation where fund_id = ?")
+			.param("GAF-LAG-" + year())
+			.query(Long.class)
+			.single()).isEqualTo(10);
 		long delivering = cases.stream()
-			.filter(vot -> this.runtime.createProcessInstanceQuery().processInstanceBusinessKey(vot)
-				.activityIdIn("Activity_DeliverAssistance").count() == 1)
+			.filter(vot -> this.runtime.createProcessInstanceQuery()
+				.processInstanceBusinessKey(vot)
+				.activityIdIn("Activity_DeliverAssistance")
+				.count() == 1)
 			.count();
 		long waiting = cases.stream()
-			.filter(vot -> this.runtime.createProcessInstanceQuery().processInstanceBusinessKey(vot)
-				.activityIdIn("Activity_DecideOnPendingFunds").count() == 1)
+			.filter(vot -> this.runtime.createProcessInstanceQuery()
+				.processInstanceBusinessKey(vot)
+				.activityIdIn("Activity_DecideOnPendingFunds")
+				.count() == 1)
 			.count();
 		assertThat(delivering).isEqualTo(10);
 		assertThat(waiting).isEqualTo(40);
@@ -248,14 +272,16 @@ class VotCaseIT extends CaseworkTesting {
 		assertThat(stopped.get("reservations").get(0).get("status").asText()).isEqualTo("RELEASED");
 		assertThat(fund("GAF-ABJ-" + year())).containsEntry("reserved", new BigDecimal("0.00"));
 		assertThat(post("officer", "/api/v1/cases/" + vot + "/consent:withdraw", "").getStatusCode().value())
-			.as("nothing left to withdraw").isEqualTo(409);
+			.as("nothing left to withdraw")
+			.isEqualTo(409);
 	}
 
 	@Test
 	void staffOfAnotherOfficeCannotSeeTheCase() {
 		staffWorkFor("ACC");
 		String vot = openCase("VOT", "ACC");
-		this.jdbc.sql("insert into app.staff_office (user_id, office) values ('elsewhere', 'XYZ') on conflict do nothing")
+		this.jdbc
+			.sql("insert into app.staff_office (user_id, office) values ('elsewhere', 'XYZ') on conflict do nothing")
 			.update();
 		assertThat(get("regional", "/api/v1/cases/" + vot).getStatusCode().value()).isEqualTo(200);
 		assertThat(get("policy", "/api/v1/cases/" + vot).getStatusCode().value()).as("policy staff have no case role")
@@ -278,17 +304,22 @@ class VotCaseIT extends CaseworkTesting {
 		completes("officer", vot, "Activity_RecordConsent", CONSENT);
 		completes("officer", vot, "Activity_AssessRisk", RISK);
 		completes("officer", vot, "Activity_PlanAssistance", PLAN);
-		// Two executors holding the same job, as after an expired lock: one wins, the other rolls back.
+		// Two executors holding the same job, as after an expired lock: one wins, the
+		// other rolls back.
 		String decide = jobs(vot, false).get(0).getId();
 		concurrently(2, () -> runQuietly(decide));
-		assertThat(this.jdbc.sql("select count(*) from app.decision where case_id = ?").param(vot).query(Long.class)
+		assertThat(this.jdbc.sql("select count(*) from app.decision where case_id = ?")
+			.param(vot)
+			.query(Long.class)
 			.single()).isEqualTo(1);
 		completes("supervisor", vot, "Activity_ApproveAssistance", """
 				{"approved": true}""");
 		String reserve = jobs(vot, false).get(0).getId();
 		concurrently(2, () -> runQuietly(reserve));
-		assertThat(this.jdbc.sql("select count(*) from app.fund_reservation where case_reference = ?").param(vot)
-			.query(Long.class).single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from app.fund_reservation where case_reference = ?")
+			.param(vot)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 		assertThat(taskId("officer", vot, "Activity_DeliverAssistance")).isNotBlank();
 	}
 
@@ -297,7 +328,8 @@ class VotCaseIT extends CaseworkTesting {
 		staffWorkFor("BKO");
 		fund("GAF", "BKO", "500.00");
 		String vot = decidedCase("BKO");
-		// G14 then G19: 800 granted > 500 in the fund: ELIGIBLE_PENDING_FUNDS, the amount kept.
+		// G14 then G19: 800 granted > 500 in the fund: ELIGIBLE_PENDING_FUNDS, the amount
+		// kept.
 		JsonNode waiting = caseFile("supervisor", vot).get("decisions").get(0);
 		assertThat(waiting.get("decision").asText()).isEqualTo("ELIGIBLE_PENDING_FUNDS");
 		assertThat(taskId("supervisor", vot, "Activity_DecideOnPendingFunds")).isNotBlank();
@@ -319,7 +351,10 @@ class VotCaseIT extends CaseworkTesting {
 		assertThat(this.runtime.createProcessInstanceQuery().processInstanceBusinessKey(vot).count()).isEqualTo(1);
 	}
 
-	/** Executes a job; losing the race to another executor is what the test expects of one of them. */
+	/**
+	 * Executes a job; losing the race to another executor is what the test expects of one
+	 * of them.
+	 */
 	private boolean runQuietly(String jobId) {
 		try {
 			this.management.executeJob(jobId);

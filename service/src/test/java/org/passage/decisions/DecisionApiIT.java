@@ -19,7 +19,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The decision API as another system uses it, on PostgreSQL, with the shipped tables. */
 class DecisionApiIT extends DecisionApiTesting {
 
-	/** GAF band 2 for an identified, consenting victim: the policy gives ELIGIBLE, REGIONAL approval. */
+	/**
+	 * GAF band 2 for an identified, consenting victim: the policy gives ELIGIBLE,
+	 * REGIONAL approval.
+	 */
 	private static final String GAF = """
 			{"victimStatus": "IDENTIFIED", "crossBorder": true, "otherProgramme": "NONE", "consent": "GIVEN",
 			 "minor": false, "unaccompanied": false, "guardianAppointed": false, "immediateDanger": false,
@@ -38,7 +41,8 @@ class DecisionApiIT extends DecisionApiTesting {
 		ResponseEntity<String> created = post("/api/v1/decisions/gaf", GAF, null, "fr");
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		JsonNode decision = this.json.readTree(created.getBody());
-		assertThat(created.getHeaders().getLocation()).hasToString("/api/v1/decisions/" + decision.get("decisionId").asText());
+		assertThat(created.getHeaders().getLocation())
+			.hasToString("/api/v1/decisions/" + decision.get("decisionId").asText());
 		assertThat(decision.get("programme").asText()).isEqualTo("gaf");
 		assertThat(decision.get("decision").asText()).isEqualTo("ELIGIBLE");
 		assertThat(decision.get("approvalLevel").asText()).isEqualTo("REGIONAL");
@@ -88,11 +92,13 @@ class DecisionApiIT extends DecisionApiTesting {
 
 	@Test
 	void replaysADecisionIdenticallyUnderItsOwnRuleset() throws Exception {
-		String id = this.json.readTree(post("/api/v1/decisions/reintegration", """
-				{"pathway": "AVRR", "vulnerabilities": ["SINGLE_PARENT"], "adults": 1, "children": 2,
-				 "returnContext": "STABLE", "plan": "JOB_PLACEMENT", "businessPlanAssessed": false, "contributionPct": 0,
-				 "reTraffickingRisk": "LOW", "bannedFromDestination": false, "priorPackage": false, "age": 34}""",
-				null, "en").getBody()).get("decisionId").asText();
+		String id = this.json.readTree(post("/api/v1/decisions/reintegration",
+				"""
+						{"pathway": "AVRR", "vulnerabilities": ["SINGLE_PARENT"], "adults": 1, "children": 2,
+						 "returnContext": "STABLE", "plan": "JOB_PLACEMENT", "businessPlanAssessed": false, "contributionPct": 0,
+						 "reTraffickingRisk": "LOW", "bannedFromDestination": false, "priorPackage": false, "age": 34}""",
+				null, "en")
+			.getBody()).get("decisionId").asText();
 		JsonNode replay = this.json.readTree(post("/api/v1/decisions/" + id + ":replay", "", null, "en").getBody());
 		assertThat(replay.get("identical").asBoolean()).isTrue();
 		assertThat(replay.get("differences")).isEmpty();
@@ -144,27 +150,33 @@ class DecisionApiIT extends DecisionApiTesting {
 		assertThat(post("/api/v1/decisions/gaf", GAF, "key-old", "en").getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		this.jdbc.sql("update app.idempotency_key set created_at = now() - interval '25 hours' where key = 'key-old'")
 			.update();
-		ResponseEntity<String> reused = post("/api/v1/decisions/gaf", GAF.replace("2500.00", "2600.00"), "key-old", "en");
+		ResponseEntity<String> reused = post("/api/v1/decisions/gaf", GAF.replace("2500.00", "2600.00"), "key-old",
+				"en");
 		assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(recorded()).isEqualTo(this.before + 2);
 	}
 
 	@Test
 	void refusesBadInputWithAProblemNamingTheFieldAndWritesNothing() throws Exception {
-		JsonNode unknown = assertProblem(post("/api/v1/decisions/gaf", GAF.replace("\"minor\"", "\"minorr\""), null, "en"),
+		JsonNode unknown = assertProblem(
+				post("/api/v1/decisions/gaf", GAF.replace("\"minor\"", "\"minorr\""), null, "en"),
 				HttpStatus.BAD_REQUEST, "invalid-request");
 		assertThat(unknown.get("errors").get(0).get("field").asText()).isEqualTo("minorr");
-		JsonNode wrongType = assertProblem(post("/api/v1/decisions/gaf", GAF.replace("\"priorGafCases\": 0", "\"priorGafCases\": \"none\""), null, "en"),
-				HttpStatus.BAD_REQUEST, "invalid-request");
+		JsonNode wrongType = assertProblem(post("/api/v1/decisions/gaf",
+				GAF.replace("\"priorGafCases\": 0", "\"priorGafCases\": \"none\""), null, "en"), HttpStatus.BAD_REQUEST,
+				"invalid-request");
 		assertThat(wrongType.get("errors").get(0).get("field").asText()).isEqualTo("priorGafCases");
-		JsonNode badEnum = assertProblem(post("/api/v1/decisions/gaf", GAF.replace("\"GIVEN\"", "\"MAYBE\""), null, "en"),
+		JsonNode badEnum = assertProblem(
+				post("/api/v1/decisions/gaf", GAF.replace("\"GIVEN\"", "\"MAYBE\""), null, "en"),
 				HttpStatus.BAD_REQUEST, "invalid-request");
 		assertThat(badEnum.get("errors").get(0).get("field").asText()).isEqualTo("consent");
 		assertThat(badEnum.get("errors").get(0).get("allowed").toString()).contains("GIVEN", "WITHDRAWN");
-		JsonNode missing = assertProblem(post("/api/v1/decisions/gaf", GAF.replace("\"minor\": false,", ""), null, "en"),
-				HttpStatus.BAD_REQUEST, "invalid-request");
+		JsonNode missing = assertProblem(
+				post("/api/v1/decisions/gaf", GAF.replace("\"minor\": false,", ""), null, "en"), HttpStatus.BAD_REQUEST,
+				"invalid-request");
 		assertThat(missing.get("errors").get(0).get("field").asText()).isEqualTo("minor");
-		JsonNode domain = assertProblem(post("/api/v1/decisions/gaf", GAF.replace("[\"MEDICAL\", \"LEGAL\"]", "[]"), null, "en"),
+		JsonNode domain = assertProblem(
+				post("/api/v1/decisions/gaf", GAF.replace("[\"MEDICAL\", \"LEGAL\"]", "[]"), null, "en"),
 				HttpStatus.BAD_REQUEST, "invalid-request");
 		assertThat(domain.get("errors").get(0).get("field").asText()).isEqualTo("requested");
 		assertProblem(post("/api/v1/decisions/gaf", "{\"victimStatus\": ", null, "en"), HttpStatus.BAD_REQUEST,
@@ -186,7 +198,8 @@ class DecisionApiIT extends DecisionApiTesting {
 
 	@Test
 	void letsOnlyDecisionApiClientsIn() {
-		assertThat(this.http.postForEntity("/api/v1/decisions/gaf:evaluate", new HttpEntity<>(GAF, headers(null, "en")), String.class)
+		assertThat(this.http
+			.postForEntity("/api/v1/decisions/gaf:evaluate", new HttpEntity<>(GAF, headers(null, "en")), String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(this.http.withBasicAuth("officer", "officer")
 			.postForEntity("/api/v1/decisions/gaf:evaluate", new HttpEntity<>(GAF, headers(null, "en")), String.class)

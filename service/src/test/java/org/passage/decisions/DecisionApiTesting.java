@@ -13,7 +13,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** What tests of the decision API share: a calling system's HTTP client and a count of recorded decisions. */
+/**
+ * What tests of the decision API share: a calling system's HTTP client and a count of
+ * recorded decisions.
+ */
 @PassageIntegrationTest
 abstract class DecisionApiTesting {
 
@@ -26,7 +29,10 @@ abstract class DecisionApiTesting {
 	@Autowired
 	ObjectMapper json;
 
-	/** POSTs JSON as the demo system account, with an optional Idempotency-Key, in {@code language}. */
+	/**
+	 * POSTs JSON as the demo system account, with an optional Idempotency-Key, in
+	 * {@code language}.
+	 */
 	ResponseEntity<String> post(String path, String body, String idempotencyKey, String language) {
 		return this.http.withBasicAuth("api-client", "api-client")
 			.postForEntity(path, new HttpEntity<>(body, headers(idempotencyKey, language)), String.class);

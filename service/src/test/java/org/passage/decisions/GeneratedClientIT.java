@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The published contract works for a client nobody wrote by hand: a Java client generated from
- * {@code docs/api/openapi.json} records, fetches and replays a decision against the service.
+ * The published contract works for a client nobody wrote by hand: a Java client generated
+ * from {@code docs/api/openapi.json} records, fetches and replays a decision against the
+ * service.
  */
 @PassageIntegrationTest
 class GeneratedClientIT {
@@ -53,7 +54,8 @@ class GeneratedClientIT {
 			.priorGafCases(0)
 			.caseId("VOT-2026-000777");
 
-		// G13 of reference policy v1: a presumed victim gets interim help among four services, up to 1000.
+		// G13 of reference policy v1: a presumed victim gets interim help among four
+		// services, up to 1000.
 		DecisionView recorded = decisions.record("gaf", new RecordRequest(request), "client-test-1");
 		assertThat(recorded.getDecision()).isEqualTo(Eligibility.ELIGIBLE_INTERIM);
 		assertThat(recorded.getComponents()).containsExactly(Component.MEDICAL);

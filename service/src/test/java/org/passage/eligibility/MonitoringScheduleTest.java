@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Monitoring at 3, 6 and 12 months, or the package's monitoringMonths (domain.md section 3). */
+/**
+ * Monitoring at 3, 6 and 12 months, or the package's monitoringMonths (domain.md section
+ * 3).
+ */
 class MonitoringScheduleTest {
 
 	@Test

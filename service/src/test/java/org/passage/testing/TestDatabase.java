@@ -18,10 +18,10 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 
 /**
- * Gives each Spring test context a fresh database on a real PostgreSQL server, chosen once
- * per JVM: the JDBC URL in {@code PASSAGE_TEST_DB_URL} (CI and developers with a local
- * server), else a Testcontainers container when a Docker engine answers, else an embedded
- * PostgreSQL. A database test never skips.
+ * Gives each Spring test context a fresh database on a real PostgreSQL server, chosen
+ * once per JVM: the JDBC URL in {@code PASSAGE_TEST_DB_URL} (CI and developers with a
+ * local server), else a Testcontainers container when a Docker engine answers, else an
+ * embedded PostgreSQL. A database test never skips.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -40,7 +40,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
 	private static Server server;
 
-	/** The databases this JVM created, dropped when it exits so a developer's server does not fill up. */
+	/**
+	 * The databases this JVM created, dropped when it exits so a developer's server does
+	 * not fill up.
+	 */
 	private static final java.util.List<String> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	@Override
@@ -58,8 +61,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("passage-test-database",
-					Map.of("spring.datasource.url", shared.urlOf(database), "spring.datasource.username",
-							shared.user(), "spring.datasource.password", shared.password())));
+					Map.of("spring.datasource.url", shared.urlOf(database), "spring.datasource.username", shared.user(),
+							"spring.datasource.password", shared.password())));
 	}
 
 	private static synchronized Server server() {

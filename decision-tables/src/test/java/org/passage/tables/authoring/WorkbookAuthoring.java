@@ -44,11 +44,13 @@ public final class WorkbookAuthoring {
 				boolean isLabelRow = !cells.isEmpty() && cells.get(0).equals("Row");
 				boolean isPatternRow = r > 0 && lines.get(r - 1).startsWith("NAME,");
 				for (int c = 0; c < cells.size(); c++) {
-					// Every cell is written, even empty ones: Drools reads the pattern row cell by cell (stack.md P7).
+					// Every cell is written, even empty ones: Drools reads the pattern
+					// row cell by cell (stack.md P7).
 					var cell = row.createCell(c);
 					String text = cells.get(c);
 					if (isPatternRow && text.endsWith("...")) {
-						// CSV repeats a pattern with "..."; a workbook merges its cells instead.
+						// CSV repeats a pattern with "..."; a workbook merges its cells
+						// instead.
 						int end = c;
 						while (end + 1 < cells.size() && cells.get(end + 1).equals(text)) {
 							end++;

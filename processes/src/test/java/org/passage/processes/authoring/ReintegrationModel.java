@@ -9,7 +9,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
  * A developer's tool, not part of the product: laid out the first version of
  * {@code bpmn/reintegration.bpmn} with Camunda's fluent builder, which also writes the
  * diagram Modeler shows. The BPMN file is the source of truth from then on; edit it in
- * Camunda Modeler. Run: {@code ReintegrationModel processes/src/main/resources/bpmn/reintegration.bpmn}.
+ * Camunda Modeler. Run:
+ * {@code ReintegrationModel processes/src/main/resources/bpmn/reintegration.bpmn}.
  */
 public final class ReintegrationModel {
 

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * A decision with its reasons, exactly as reference policy v1 names the fields. The
- * reintegration outputs ({@code tier} to {@code monitoringMonths}) are null for GAF and HASM.
+ * reintegration outputs ({@code tier} to {@code monitoringMonths}) are null for GAF and
+ * HASM.
  */
 public record Decision(Programme programme, Eligibility decision, Route route, Set<Component> components,
 		BigDecimal grantedAmount, ApprovalLevel approvalLevel, Priority priority, List<Reason> reasons,

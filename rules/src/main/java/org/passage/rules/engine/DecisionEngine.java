@@ -24,7 +24,10 @@ public final class DecisionEngine {
 		rulesets.forEach(this::activate);
 	}
 
-	/** Makes {@code ruleset} the live one for its programme; returns the one it replaced, if any. */
+	/**
+	 * Makes {@code ruleset} the live one for its programme; returns the one it replaced,
+	 * if any.
+	 */
 	public Ruleset activate(Ruleset ruleset) {
 		return this.live.get(ruleset.programme()).getAndSet(ruleset);
 	}

@@ -16,8 +16,8 @@ import org.passage.rules.decision.Route;
 /**
  * The decision under construction during one evaluation, bound as the global {@code out}.
  * Its public methods are the vocabulary of table actions: policy staff write
- * {@code out.decide(Eligibility.$param);} in a template row, never Java elsewhere. One draft
- * serves one evaluation on one thread.
+ * {@code out.decide(Eligibility.$param);} in a template row, never Java elsewhere. One
+ * draft serves one evaluation on one thread.
  */
 public abstract class Draft {
 

@@ -37,7 +37,10 @@ public class GafDraft extends Draft {
 		this.grantedAmount = this.components.isEmpty() ? java.math.BigDecimal.ZERO : this.input.requestedAmount();
 	}
 
-	/** Pays the requested amount up to {@code cap}, for the services granted; nothing when none is. */
+	/**
+	 * Pays the requested amount up to {@code cap}, for the services granted; nothing when
+	 * none is.
+	 */
 	public void payRequestedUpTo(double cap) {
 		payRequested();
 		this.grantedAmount = this.grantedAmount.min(amount(cap));

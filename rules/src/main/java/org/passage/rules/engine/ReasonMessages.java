@@ -8,9 +8,9 @@ import java.util.Map;
 import org.passage.rules.table.Grid;
 
 /**
- * The wording of reason codes per language, from a table's {@code Reasons} sheet
- * (columns {@code code}, {@code en}, {@code fr}, {@code es}, ...). A missing translation
- * falls back to English, and a missing English message to the code itself.
+ * The wording of reason codes per language, from a table's {@code Reasons} sheet (columns
+ * {@code code}, {@code en}, {@code fr}, {@code es}, ...). A missing translation falls
+ * back to English, and a missing English message to the code itself.
  */
 public final class ReasonMessages {
 
@@ -32,7 +32,10 @@ public final class ReasonMessages {
 		return grid.cell(0, 0).equalsIgnoreCase("code");
 	}
 
-	/** Reads a reasons sheet: a header row of language codes, then one row per reason code. */
+	/**
+	 * Reads a reasons sheet: a header row of language codes, then one row per reason
+	 * code.
+	 */
 	public static ReasonMessages parse(Grid grid) {
 		Map<String, Map<String, String>> byCode = new HashMap<>();
 		for (int r = 1; r < grid.rows().size(); r++) {
@@ -59,7 +62,10 @@ public final class ReasonMessages {
 		return new ReasonMessages(Map.copyOf(merged));
 	}
 
-	/** The message for {@code code} in {@code locale}'s language, else English, else the code. */
+	/**
+	 * The message for {@code code} in {@code locale}'s language, else English, else the
+	 * code.
+	 */
 	public String message(String code, Locale locale) {
 		Map<String, String> messages = this.byCode.getOrDefault(code, Map.of());
 		String text = messages.get(locale.getLanguage());

@@ -8,7 +8,8 @@ import org.passage.rules.facts.ReintegrationInput;
 
 /**
  * The table vocabulary of reintegration packages: a tier, then rates the tables set and
- * the household size multiplies. The formulas are fixed here; every number is the table's.
+ * the household size multiplies. The formulas are fixed here; every number is the
+ * table's.
  */
 public class ReintegrationDraft extends Draft {
 
@@ -88,13 +89,17 @@ public class ReintegrationDraft extends Draft {
 		return this.monitoringMonths;
 	}
 
-	/** Arrival cash: a rate per adult and per child; the in-kind cap never applies to it. */
+	/**
+	 * Arrival cash: a rate per adult and per child; the in-kind cap never applies to it.
+	 */
 	BigDecimal arrivalCash() {
 		return this.cashPerAdult.multiply(BigDecimal.valueOf(this.input.adults()))
 			.add(this.cashPerChild.multiply(BigDecimal.valueOf(this.input.children())));
 	}
 
-	/** In-kind budget: a base plus a rate per dependant, capped when the table sets a cap. */
+	/**
+	 * In-kind budget: a base plus a rate per dependant, capped when the table sets a cap.
+	 */
 	BigDecimal inKindBudget() {
 		BigDecimal budget = this.inKindBase
 			.add(this.inKindPerDependant.multiply(BigDecimal.valueOf(this.input.dependants())));

@@ -70,9 +70,12 @@ public final class Ruleset {
 	 */
 	public Decision decide(Record input, Locale locale) {
 		Draft draft = Programmes.draftFor(this.programme, input);
-		// A new session per decision. Reusing sessions is faster, but a pooled session reset by Drools
-		// 10.2 no longer lets an activation group stop the rows below the first match (benchmarks
-		// caught several deciding rows firing), and a row without conditions fires only once per session.
+		// A new session per decision. Reusing sessions is faster, but a pooled session
+		// reset by Drools
+		// 10.2 no longer lets an activation group stop the rows below the first match
+		// (benchmarks
+		// caught several deciding rows firing), and a row without conditions fires only
+		// once per session.
 		KieSession session = this.kieBase.newKieSession();
 		try {
 			session.setGlobal("out", draft);

@@ -48,7 +48,8 @@ public final class RulesetCompiler {
 	 * Compiles the tables of one programme.
 	 * @param programme whose decisions the tables make
 	 * @param label a human label for the version, e.g. {@code gaf-eligibility v1}
-	 * @param files the workbooks (XLSX) or CSV files; reason messages may sit in any of them
+	 * @param files the workbooks (XLSX) or CSV files; reason messages may sit in any of
+	 * them
 	 */
 	public static Compilation compile(Programme programme, String label, List<TableFile> files) {
 		List<Finding> findings = new ArrayList<>();
@@ -64,9 +65,11 @@ public final class RulesetCompiler {
 				}
 			}
 		}
-		if (findings.isEmpty() && sheets.stream().flatMap(sheet -> sheet.tables().stream()).allMatch(t -> t.rows().isEmpty())) {
+		if (findings.isEmpty()
+				&& sheets.stream().flatMap(sheet -> sheet.tables().stream()).allMatch(t -> t.rows().isEmpty())) {
 			findings.add(new Finding(Finding.Kind.NO_RULES, files.isEmpty() ? "(no files)" : files.get(0).name(), null,
-					null, null, "No rule rows found: is there a sheet with the RuleSet keyword and RuleTables under it?"));
+					null, null,
+					"No rule rows found: is there a sheet with the RuleSet keyword and RuleTables under it?"));
 		}
 		if (!findings.isEmpty()) {
 			return new Compilation(findings, Optional.empty());
@@ -94,7 +97,9 @@ public final class RulesetCompiler {
 				Optional.of(new Ruleset(programme, version, kieBase, stages, messages, rules)));
 	}
 
-	/** SHA-256 over the files' names and bytes, in order: the identity a decision records. */
+	/**
+	 * SHA-256 over the files' names and bytes, in order: the identity a decision records.
+	 */
 	public static String hash(List<TableFile> files) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -173,7 +178,10 @@ public final class RulesetCompiler {
 		return kieBase;
 	}
 
-	/** Turns a DRL compile error back into the sheet row (and, where it can tell, the cell) it came from. */
+	/**
+	 * Turns a DRL compile error back into the sheet row (and, where it can tell, the
+	 * cell) it came from.
+	 */
 	private static Finding locate(KnowledgeBuilderError error, String drl, RuleSheet sheet) {
 		int line = error.getLines().length > 0 ? error.getLines()[0] : -1;
 		String[] lines = drl.split("\n");

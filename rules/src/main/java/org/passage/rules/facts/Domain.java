@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Checks an input record against its declared domain: no nulls, enum sets of the right
- * type, numbers inside their {@link Bounds}. Collects every error before throwing, so a caller
- * learns about all bad fields at once.
+ * type, numbers inside their {@link Bounds}. Collects every error before throwing, so a
+ * caller learns about all bad fields at once.
  */
 public final class Domain {
 
@@ -20,8 +20,9 @@ public final class Domain {
 	}
 
 	/**
-	 * Checks each value against the record component of {@code type} at the same position.
-	 * Call it first thing in a compact constructor, with the values in declaration order.
+	 * Checks each value against the record component of {@code type} at the same
+	 * position. Call it first thing in a compact constructor, with the values in
+	 * declaration order.
 	 */
 	public static Domain of(Class<? extends Record> type, Object... values) {
 		RecordComponent[] components = type.getRecordComponents();
@@ -35,7 +36,10 @@ public final class Domain {
 		return domain;
 	}
 
-	/** Whether {@code field} passed its own checks, so that a cross-field rule may read it. */
+	/**
+	 * Whether {@code field} passed its own checks, so that a cross-field rule may read
+	 * it.
+	 */
 	public boolean valid(String field) {
 		return this.errors.stream().noneMatch(error -> error.field().equals(field));
 	}
@@ -63,7 +67,10 @@ public final class Domain {
 		return values.stream().map(Enum::name).toList();
 	}
 
-	/** The values a numeric field allows, as a caller reads them, e.g. {@code 0..10} or {@code >= 0}. */
+	/**
+	 * The values a numeric field allows, as a caller reads them, e.g. {@code 0..10} or
+	 * {@code >= 0}.
+	 */
 	public static String describe(Bounds bounds) {
 		String kind = bounds.scale() == 0 ? "whole number" : "amount with at most " + bounds.scale() + " decimals";
 		return bounds.max().isEmpty() ? kind + " >= " + bounds.min()

@@ -13,9 +13,10 @@ public record HasmInput(boolean stranded, StrandingCause cause, MigrationStatus 
 		@Bounds(scale = 2) BigDecimal estimatedCost, @Bounds(scale = 2) BigDecimal fundBalance) {
 
 	public HasmInput {
-		Domain.of(HasmInput.class, stranded, cause, migrationStatus, ownMeans, severity, wishesToReturn,
-				protectionClaim, suspectedVictimOfTrafficking, avrrProjectAvailable, crisisOperationActive,
-				unaccompaniedMinor, vulnerable, travelDocument, fitToTravel, estimatedCost, fundBalance)
+		Domain
+			.of(HasmInput.class, stranded, cause, migrationStatus, ownMeans, severity, wishesToReturn, protectionClaim,
+					suspectedVictimOfTrafficking, avrrProjectAvailable, crisisOperationActive, unaccompaniedMinor,
+					vulnerable, travelDocument, fitToTravel, estimatedCost, fundBalance)
 			.orThrow();
 	}
 

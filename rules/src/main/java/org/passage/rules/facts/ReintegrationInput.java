@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Set;
 
 /** The facts of a reintegration package decision (reference policy v1, section 2.3). */
-public record ReintegrationInput(Pathway pathway, Set<Vulnerability> vulnerabilities, @Bounds(min = "1", max = "10") int adults,
-		@Bounds(max = "10") int children, ReturnContext returnContext, ReintegrationPlan plan,
-		boolean businessPlanAssessed, @Bounds(max = "100") int contributionPct, RiskLevel reTraffickingRisk,
-		boolean bannedFromDestination, boolean priorPackage, @Bounds(max = "120") int age) {
+public record ReintegrationInput(Pathway pathway, Set<Vulnerability> vulnerabilities,
+		@Bounds(min = "1", max = "10") int adults, @Bounds(max = "10") int children, ReturnContext returnContext,
+		ReintegrationPlan plan, boolean businessPlanAssessed, @Bounds(max = "100") int contributionPct,
+		RiskLevel reTraffickingRisk, boolean bannedFromDestination, boolean priorPackage,
+		@Bounds(max = "120") int age) {
 
 	/** The largest household a package covers. */
 	public static final int MAX_HOUSEHOLD = 15;

@@ -12,17 +12,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds an input record from text, as a spreadsheet or a CSV file holds it: enums by name,
- * booleans as {@code true}/{@code false}, sets as names separated by spaces (empty text is
- * the empty set). Text that is not a value of its field is reported per field, exactly like
- * a value outside its domain.
+ * Builds an input record from text, as a spreadsheet or a CSV file holds it: enums by
+ * name, booleans as {@code true}/{@code false}, sets as names separated by spaces (empty
+ * text is the empty set). Text that is not a value of its field is reported per field,
+ * exactly like a value outside its domain.
  */
 public final class TextInputs {
 
 	private TextInputs() {
 	}
 
-	/** The input of {@code type} from {@code text}, keyed by field name; a missing key is a missing value. */
+	/**
+	 * The input of {@code type} from {@code text}, keyed by field name; a missing key is
+	 * a missing value.
+	 */
 	public static <T extends Record> T read(Class<T> type, Map<String, String> text) {
 		RecordComponent[] components = type.getRecordComponents();
 		Object[] values = new Object[components.length];

@@ -8,11 +8,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A condition template Passage can reason about, such as {@code consent != Consent.$param},
- * {@code requestedAmount <= $param} or {@code forall(||){requested contains Component.$}}.
- * The analyser evaluates it exactly as Drools would, to search a table for gaps.
+ * A condition template Passage can reason about, such as
+ * {@code consent != Consent.$param}, {@code requestedAmount <= $param} or
+ * {@code forall(||){requested contains Component.$}}. The analyser evaluates it exactly
+ * as Drools would, to search a table for gaps.
  *
- * @param field the fact field, e.g. {@code consent}; {@code vulnerabilities.empty} tests a set for emptiness
+ * @param field the fact field, e.g. {@code consent}; {@code vulnerabilities.empty} tests
+ * a set for emptiness
  * @param operator one of {@code == != < <= > >= contains}, {@code not contains}
  * @param enumType the simple name of the enum the cell's values belong to, or null
  * @param joiner for {@code forall}: {@code ||} or {@code &&}; null for a single value
@@ -25,7 +27,9 @@ record Condition(String field, String operator, String enumType, String joiner) 
 	private static final Pattern FORALL = Pattern
 		.compile("^forall\\((\\|\\||&&)\\)\\{\\s*(\\w+)\\s*(==|!=|not contains|contains)\\s*(?:(\\w+)\\.)?\\$\\s*\\}$");
 
-	/** The condition a template expresses, or null when Passage cannot reason about it. */
+	/**
+	 * The condition a template expresses, or null when Passage cannot reason about it.
+	 */
 	static Condition parse(String template) {
 		String text = template.trim();
 		Matcher single = SINGLE.matcher(text);
@@ -39,7 +43,10 @@ record Condition(String field, String operator, String enumType, String joiner) 
 		return null;
 	}
 
-	/** The record field the condition reads: {@code vulnerabilities} for {@code vulnerabilities.empty}. */
+	/**
+	 * The record field the condition reads: {@code vulnerabilities} for
+	 * {@code vulnerabilities.empty}.
+	 */
 	String recordField() {
 		return emptinessTest() ? this.field.substring(0, this.field.length() - ".empty".length()) : this.field;
 	}
@@ -54,7 +61,10 @@ record Condition(String field, String operator, String enumType, String joiner) 
 				: Arrays.stream(cell.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
 	}
 
-	/** Whether a fact whose field holds {@code actual} satisfies this condition with the cell's text. */
+	/**
+	 * Whether a fact whose field holds {@code actual} satisfies this condition with the
+	 * cell's text.
+	 */
 	boolean test(Object actual, String cell, Class<?> enumClass) {
 		List<String> values = values(cell);
 		boolean any = "||".equals(this.joiner) || this.joiner == null;

@@ -6,7 +6,9 @@ import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Optional;
 
-/** Resolves the simple class names a rules sheet uses through its imports, as Drools does. */
+/**
+ * Resolves the simple class names a rules sheet uses through its imports, as Drools does.
+ */
 final class FactClasses {
 
 	private final List<String> imports;

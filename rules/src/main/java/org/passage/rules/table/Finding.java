@@ -6,7 +6,8 @@ package org.passage.rules.table;
  * @param kind what is wrong
  * @param source the file the table came from
  * @param sheet the worksheet, or null for a CSV file
- * @param cell the cell in A1 notation (e.g. {@code E12}), or null when the finding is about the whole table
+ * @param cell the cell in A1 notation (e.g. {@code E12}), or null when the finding is
+ * about the whole table
  * @param row the table row's id (its NAME), when the finding is about a row
  * @param message what is wrong and what to do, in English
  */
@@ -23,7 +24,10 @@ public record Finding(Kind kind, String source, String sheet, String cell, Strin
 		FORMULA,
 		/** A condition or action names a field the facts do not have. */
 		UNKNOWN_FIELD,
-		/** A cell names a value outside the field's domain, such as an unknown enum constant. */
+		/**
+		 * A cell names a value outside the field's domain, such as an unknown enum
+		 * constant.
+		 */
 		UNKNOWN_VALUE,
 		/** Drools could not compile a row. */
 		COMPILE_ERROR,

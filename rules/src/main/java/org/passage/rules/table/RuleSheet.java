@@ -10,13 +10,15 @@ import org.passage.rules.table.RuleTable.TableRow;
 
 /**
  * A worksheet in Drools' decision table layout, read the way Drools reads it: a
- * {@code RuleSet} header with imports and variables, then {@code RuleTable} blocks, each a
- * keyword row, a pattern row, a template row, a label row and rule rows up to a blank row.
+ * {@code RuleSet} header with imports and variables, then {@code RuleTable} blocks, each
+ * a keyword row, a pattern row, a template row, a label row and rule rows up to a blank
+ * row.
  *
  * @param source the file name
  * @param grid the sheet
  * @param imports the imported classes or packages (ending {@code .*})
- * @param variables the declared globals, e.g. {@code org.passage.rules.engine.GafDraft out}
+ * @param variables the declared globals, e.g.
+ * {@code org.passage.rules.engine.GafDraft out}
  * @param tables the rule tables in order: the stages of the decision
  */
 public record RuleSheet(String source, Grid grid, List<String> imports, List<String> variables,
@@ -76,7 +78,9 @@ public record RuleSheet(String source, Grid grid, List<String> imports, List<Str
 					grid.cell(keywords + 3, c)));
 		}
 		List<TableRow> rows = new ArrayList<>();
-		int nameColumn = columns.stream().filter(col -> col.kind() == ColumnKind.NAME).mapToInt(Column::index)
+		int nameColumn = columns.stream()
+			.filter(col -> col.kind() == ColumnKind.NAME)
+			.mapToInt(Column::index)
 			.findFirst()
 			.orElse(-1);
 		if (nameColumn < 0) {

@@ -28,7 +28,8 @@ public record RuleTable(String name, String stage, boolean firstHit, int headerR
 	 *
 	 * @param index zero-based grid column
 	 * @param kind its kind
-	 * @param keyword its header keyword as written (CONDITION, ACTION, RULEFLOW-GROUP, ...)
+	 * @param keyword its header keyword as written (CONDITION, ACTION, RULEFLOW-GROUP,
+	 * ...)
 	 * @param pattern for a condition, the fact pattern such as {@code $i: GafInput()...}
 	 * @param template the code snippet with {@code $param}
 	 * @param label the heading people read

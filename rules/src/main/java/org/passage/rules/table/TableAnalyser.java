@@ -24,9 +24,9 @@ import org.passage.rules.table.RuleTable.TableRow;
 /**
  * Checks a rules sheet the way a careful reviewer would, before Drools sees it: every
  * condition names a real field, every cell a value in the field's domain, and every
- * first-hit table decides every input of the declared domain with no row hidden behind the
- * rows above it. The last check is exhaustive: the domain is cut into the intervals and sets
- * the table's own cells distinguish, and one input from each piece is tried.
+ * first-hit table decides every input of the declared domain with no row hidden behind
+ * the rows above it. The last check is exhaustive: the domain is cut into the intervals
+ * and sets the table's own cells distinguish, and one input from each piece is tried.
  */
 public final class TableAnalyser {
 
@@ -76,10 +76,14 @@ public final class TableAnalyser {
 		return codes;
 	}
 
-	/** A condition column the analyser understands: which fact, which field, which test. */
+	/**
+	 * A condition column the analyser understands: which fact, which field, which test.
+	 */
 	record Test(int column, Class<?> fact, RecordComponent component, Condition condition, Class<?> enumClass) {
 
-		/** Whether this condition reads {@code other} (components have no value equality). */
+		/**
+		 * Whether this condition reads {@code other} (components have no value equality).
+		 */
 		boolean reads(RecordComponent other) {
 			return this.component.getDeclaringRecord() == other.getDeclaringRecord()
 					&& this.component.getName().equals(other.getName());
@@ -92,7 +96,10 @@ public final class TableAnalyser {
 
 	}
 
-	/** Checks each column and cell; returns the conditions, or null if some cannot be reasoned about. */
+	/**
+	 * Checks each column and cell; returns the conditions, or null if some cannot be
+	 * reasoned about.
+	 */
 	private List<Test> checkColumns(RuleTable table) {
 		int findingsBefore = this.findings.size();
 		List<Test> tests = new ArrayList<>();
@@ -117,7 +124,8 @@ public final class TableAnalyser {
 				checkActionCells(table, c, column);
 			}
 		}
-		// Search only a table whose every cell is understood: a bad cell is reported once, where it is.
+		// Search only a table whose every cell is understood: a bad cell is reported
+		// once, where it is.
 		return understood && this.findings.size() == findingsBefore ? tests : null;
 	}
 
@@ -211,8 +219,8 @@ public final class TableAnalyser {
 			for (String value : cell.split(",")) {
 				String trimmed = value.trim();
 				if (enumClass != null && !constantOf(enumClass, trimmed)) {
-					add(Finding.Kind.UNKNOWN_VALUE, row.gridRow(), column.index(), row.name(), "'" + trimmed
-							+ "' is not one of " + List.of(enumClass.getEnumConstants()) + ".");
+					add(Finding.Kind.UNKNOWN_VALUE, row.gridRow(), column.index(), row.name(),
+							"'" + trimmed + "' is not one of " + List.of(enumClass.getEnumConstants()) + ".");
 				}
 				else if (numeric && !trimmed.matches("-?\\d+(\\.\\d+)?")) {
 					add(Finding.Kind.UNKNOWN_VALUE, row.gridRow(), column.index(), row.name(),
@@ -237,10 +245,11 @@ public final class TableAnalyser {
 	}
 
 	/**
-	 * The exhaustive search of one first-hit table. Each field the table reads gets the values
-	 * that tell its cells apart; each such value gets a bit mask of the rows whose cells it
-	 * satisfies; a combination of values matches the rows in the AND of its masks. A fact is
-	 * built, and so validated, only when that matters: to confirm a gap, or a row's first win.
+	 * The exhaustive search of one first-hit table. Each field the table reads gets the
+	 * values that tell its cells apart; each such value gets a bit mask of the rows whose
+	 * cells it satisfies; a combination of values matches the rows in the AND of its
+	 * masks. A fact is built, and so validated, only when that matters: to confirm a gap,
+	 * or a row's first win.
 	 */
 	private static final class Search {
 
@@ -260,7 +269,9 @@ public final class TableAnalyser {
 			this.tests = tests;
 		}
 
-		/** A field the table reads, the values worth trying, and each value's row mask. */
+		/**
+		 * A field the table reads, the values worth trying, and each value's row mask.
+		 */
 		record Variable(Class<?> fact, RecordComponent component, int position, List<Object> values,
 				List<BitSet> masks) {
 		}
@@ -275,7 +286,8 @@ public final class TableAnalyser {
 					}
 					this.bases.put(fact, base);
 				}
-				if (this.variables.stream().noneMatch(v -> v.fact() == fact && v.component().getName().equals(test.component().getName()))) {
+				if (this.variables.stream()
+					.noneMatch(v -> v.fact() == fact && v.component().getName().equals(test.component().getName()))) {
 					List<Object> values = candidates(test.component());
 					List<BitSet> masks = values.stream().map(value -> mask(test.component(), value)).toList();
 					this.variables.add(new Variable(fact, test.component(), test.position(), values, masks));
@@ -284,7 +296,10 @@ public final class TableAnalyser {
 			search();
 		}
 
-		/** The rows whose cells on {@code component} all accept {@code value} (blank cells accept anything). */
+		/**
+		 * The rows whose cells on {@code component} all accept {@code value} (blank cells
+		 * accept anything).
+		 */
 		private BitSet mask(RecordComponent component, Object value) {
 			BitSet rows = new BitSet();
 			rows.set(0, this.table.rows().size());
@@ -334,8 +349,8 @@ public final class TableAnalyser {
 			for (int r = 0; r < wins.length; r++) {
 				TableRow row = this.table.rows().get(r);
 				if (wins[r] == 0) {
-					this.analyser.add(Finding.Kind.SHADOWED_ROW, row.gridRow(), 0, row.name(), "Row " + row.name()
-							+ " can never decide: the rows above it take every input it matches.");
+					this.analyser.add(Finding.Kind.SHADOWED_ROW, row.gridRow(), 0, row.name(),
+							"Row " + row.name() + " can never decide: the rows above it take every input it matches.");
 				}
 			}
 		}
@@ -392,7 +407,10 @@ public final class TableAnalyser {
 			return numbers(component);
 		}
 
-		/** Every subset of the elements the cells mention, with and without one element they do not. */
+		/**
+		 * Every subset of the elements the cells mention, with and without one element
+		 * they do not.
+		 */
 		@SuppressWarnings({ "unchecked", "rawtypes" })
 		private List<Object> subsets(RecordComponent component) {
 			Class<? extends Enum> element = (Class<? extends Enum>) FactClasses.elementType(component);
@@ -423,7 +441,10 @@ public final class TableAnalyser {
 			return subsets;
 		}
 
-		/** The domain's ends and each threshold the cells name, with its neighbours one step either side. */
+		/**
+		 * The domain's ends and each threshold the cells name, with its neighbours one
+		 * step either side.
+		 */
 		private List<Object> numbers(RecordComponent component) {
 			Bounds bounds = component.getAnnotation(Bounds.class);
 			int scale = bounds == null ? 2 : bounds.scale();
@@ -471,7 +492,10 @@ public final class TableAnalyser {
 			return values;
 		}
 
-		/** A valid instance's values, from each component's smallest value; null if none is valid. */
+		/**
+		 * A valid instance's values, from each component's smallest value; null if none
+		 * is valid.
+		 */
 		@SuppressWarnings({ "unchecked", "rawtypes" })
 		private Object[] baseValues(Class<?> fact) {
 			RecordComponent[] components = fact.getRecordComponents();
@@ -499,7 +523,8 @@ public final class TableAnalyser {
 			if (construct(fact, values) != null) {
 				return values;
 			}
-			// A set that may not be empty: try each single element until the fact accepts one.
+			// A set that may not be empty: try each single element until the fact accepts
+			// one.
 			for (int i = 0; i < components.length; i++) {
 				if (Set.class.isAssignableFrom(components[i].getType())) {
 					for (Object element : FactClasses.elementType(components[i]).getEnumConstants()) {

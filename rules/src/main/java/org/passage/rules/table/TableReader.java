@@ -40,7 +40,9 @@ public final class TableReader {
 	private TableReader() {
 	}
 
-	/** The sheets of {@code file}; problems go to {@code findings} and yield no sheets. */
+	/**
+	 * The sheets of {@code file}; problems go to {@code findings} and yield no sheets.
+	 */
 	public static List<Grid> read(TableFile file, List<Finding> findings) {
 		byte[] bytes = file.content();
 		if (bytes.length > MAX_BYTES) {
@@ -74,7 +76,8 @@ public final class TableReader {
 			return grids;
 		}
 		catch (IOException | RuntimeException ex) {
-			// POI signals zip bombs and corrupt files with runtime exceptions; none is a crash of ours.
+			// POI signals zip bombs and corrupt files with runtime exceptions; none is a
+			// crash of ours.
 			findings.add(new Finding(Finding.Kind.UNREADABLE, name, null, null, null,
 					"Not a readable XLSX workbook: " + ex.getMessage()));
 			return List.of();
@@ -90,8 +93,9 @@ public final class TableReader {
 				for (int c = 0; c < Math.min(Math.max(row.getLastCellNum(), 0), MAX_COLUMNS); c++) {
 					Cell cell = row.getCell(c);
 					if (cell != null && cell.getCellType() == CellType.FORMULA) {
-						findings.add(new Finding(Finding.Kind.FORMULA, name, sheet.getSheetName(), Grid.address(r, c),
-								null, "Cell holds the formula =" + cell.getCellFormula() + "; type the value instead."));
+						findings
+							.add(new Finding(Finding.Kind.FORMULA, name, sheet.getSheetName(), Grid.address(r, c), null,
+									"Cell holds the formula =" + cell.getCellFormula() + "; type the value instead."));
 						cells.add("");
 					}
 					else {

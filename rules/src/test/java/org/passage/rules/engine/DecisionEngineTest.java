@@ -62,16 +62,18 @@ class DecisionEngineTest {
 	void givesTheSameContentTheSameVersionHash() {
 		List<TableFile> files = Fixtures.brokenTable("valid");
 		assertThat(RulesetCompiler.hash(files)).isEqualTo(this.valid.version().hash());
-		assertThat(RulesetCompiler.hash(Fixtures.brokenTable("shadowed-row"))).isNotEqualTo(this.valid.version().hash());
+		assertThat(RulesetCompiler.hash(Fixtures.brokenTable("shadowed-row")))
+			.isNotEqualTo(this.valid.version().hash());
 	}
 
 	/**
-	 * Two versions that disagree about one input, swapped back and forth while four threads
-	 * decide: every decision must be wholly one version's, never a mix.
+	 * Two versions that disagree about one input, swapped back and forth while four
+	 * threads decide: every decision must be wholly one version's, never a mix.
 	 */
 	@Test
 	void swapsRulesetsAtomicallyUnderConcurrentEvaluation() throws Exception {
-		// Version 2 refuses what version 1 grants: row T1 decides NOT_ELIGIBLE instead of ELIGIBLE.
+		// Version 2 refuses what version 1 grants: row T1 decides NOT_ELIGIBLE instead of
+		// ELIGIBLE.
 		String strictTable = new String(Fixtures.table("broken/valid.csv").content(), StandardCharsets.UTF_8)
 			.replace("T1,decide,decide,GIVEN,1000,ELIGIBLE,SMALL", "T1,decide,decide,GIVEN,1000,NOT_ELIGIBLE,SMALL");
 		Ruleset strict = RulesetCompiler.compile(Programme.GAF, "strict v2",
@@ -102,9 +104,10 @@ class DecisionEngineTest {
 			all.addAll(result.get(60, TimeUnit.SECONDS));
 		}
 		threads.shutdown();
-		assertThat(all).hasSize(2000).allSatisfy(decision -> assertThat(decision.decision())
-			.isEqualTo(decision.rulesetVersion().label().equals("strict v2") ? Eligibility.NOT_ELIGIBLE
-					: Eligibility.ELIGIBLE));
+		assertThat(all).hasSize(2000)
+			.allSatisfy(decision -> assertThat(decision.decision())
+				.isEqualTo(decision.rulesetVersion().label().equals("strict v2") ? Eligibility.NOT_ELIGIBLE
+						: Eligibility.ELIGIBLE));
 	}
 
 }

@@ -10,7 +10,9 @@ import org.passage.rules.decision.Component;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Inputs outside their stated domain are rejected with the field named, never decided. */
+/**
+ * Inputs outside their stated domain are rejected with the field named, never decided.
+ */
 class InputDomainTest {
 
 	@Test
@@ -31,13 +33,12 @@ class InputDomainTest {
 
 	@Test
 	void rejectsANegativeAmountAndOneWithThreeDecimals() {
-		assertThatThrownBy(() -> gaf(Set.of(Component.MEDICAL), "-1", "0"))
-			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.errors())
-				.extracting(FieldError::field)
-				.containsExactly("requestedAmount"));
-		assertThatThrownBy(() -> gaf(Set.of(Component.MEDICAL), "10", "0.001"))
-			.isInstanceOfSatisfying(InvalidInputException.class,
-					ex -> assertThat(ex.getMessage()).contains("fundBalance: has more than 2 decimal places"));
+		assertThatThrownBy(() -> gaf(Set.of(Component.MEDICAL), "-1", "0")).isInstanceOfSatisfying(
+				InvalidInputException.class,
+				ex -> assertThat(ex.errors()).extracting(FieldError::field).containsExactly("requestedAmount"));
+		assertThatThrownBy(() -> gaf(Set.of(Component.MEDICAL), "10", "0.001")).isInstanceOfSatisfying(
+				InvalidInputException.class,
+				ex -> assertThat(ex.getMessage()).contains("fundBalance: has more than 2 decimal places"));
 	}
 
 	@Test
@@ -47,15 +48,16 @@ class InputDomainTest {
 					assertThat(error.field()).isEqualTo("requested");
 					assertThat(error.allowed()).contains("SAFE_ACCOMMODATION", "THIRD_COUNTRY_RESETTLEMENT");
 				}));
-		assertThatThrownBy(() -> gaf(Set.of(Component.ARRIVAL_CASH), "10", "0"))
-			.isInstanceOfSatisfying(InvalidInputException.class,
-					ex -> assertThat(ex.getMessage()).contains("requested: contains a service GAF does not provide"));
+		assertThatThrownBy(() -> gaf(Set.of(Component.ARRIVAL_CASH), "10", "0")).isInstanceOfSatisfying(
+				InvalidInputException.class,
+				ex -> assertThat(ex.getMessage()).contains("requested: contains a service GAF does not provide"));
 	}
 
 	@Test
 	void namesEveryMissingFieldAtOnceWithItsAllowedValues() {
 		assertThatThrownBy(() -> new HasmInput(true, null, null, false, Severity.DESPERATE, true, ProtectionClaim.NONE,
-				false, false, false, false, false, TravelDocument.VALID, FitToTravel.FIT, BigDecimal.ONE, BigDecimal.TEN))
+				false, false, false, false, false, TravelDocument.VALID, FitToTravel.FIT, BigDecimal.ONE,
+				BigDecimal.TEN))
 			.isInstanceOfSatisfying(InvalidInputException.class, ex -> {
 				assertThat(ex.errors()).extracting(FieldError::field).containsExactly("cause", "migrationStatus");
 				assertThat(ex.errors().get(1).allowed()).containsExactly("REGULAR", "IRREGULAR", "UNDOCUMENTED",
@@ -78,8 +80,8 @@ class InputDomainTest {
 	}
 
 	private static GafInput gaf(Set<Component> requested, String amount, String balance) {
-		return new GafInput(VictimStatus.IDENTIFIED, true, OtherProgramme.NONE, Consent.GIVEN, false, false, false, false,
-				requested, new BigDecimal(amount), new BigDecimal(balance), RiskLevel.LOW, 0);
+		return new GafInput(VictimStatus.IDENTIFIED, true, OtherProgramme.NONE, Consent.GIVEN, false, false, false,
+				false, requested, new BigDecimal(amount), new BigDecimal(balance), RiskLevel.LOW, 0);
 	}
 
 }

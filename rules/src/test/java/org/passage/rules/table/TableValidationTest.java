@@ -29,7 +29,8 @@ class TableValidationTest {
 
 	@Test
 	void locatesADroolsSyntaxErrorAtItsRow() {
-		// The action template lacks its ';', which only the Java compiler behind Drools notices.
+		// The action template lacks its ';', which only the Java compiler behind Drools
+		// notices.
 		assertThat(compile("syntax-error").findings()).isNotEmpty().allSatisfy(finding -> {
 			assertThat(finding.kind()).isEqualTo(Kind.COMPILE_ERROR);
 			assertThat(finding.sheet()).isNull(); // a CSV file has no sheets
@@ -93,7 +94,8 @@ class TableValidationTest {
 		String[][] rows = { { "RuleSet", "org.passage.test" },
 				{ "Import", "org.passage.rules.facts.*, org.passage.rules.decision.*" },
 				{ "Variables", "org.passage.rules.engine.GafDraft out" }, {}, { "RuleTable Consent" },
-				{ "NAME", "ACTIVATION-GROUP", "RULEFLOW-GROUP", "CONDITION", "ACTION" }, { "", "", "", "$i: GafInput()", "" },
+				{ "NAME", "ACTIVATION-GROUP", "RULEFLOW-GROUP", "CONDITION", "ACTION" },
+				{ "", "", "", "$i: GafInput()", "" },
 				{ "", "", "", "consent == Consent.$param", "out.decide(Eligibility.$param);" },
 				{ "Row", "Hit", "Stage", "Consent", "Decision" }, { "T1", "decide", "decide", "GIVEN", "ELIGIBLE" },
 				{ "T2", "decide", "decide", "", "MAYBE" } };
@@ -142,7 +144,8 @@ class TableValidationTest {
 		ByteArrayOutputStream bomb = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bomb)) {
 			zip.putNextEntry(new ZipEntry("xl/workbook.xml"));
-			zip.write(new byte[20 * 1024 * 1024]); // 20 MiB of zeros compress about a thousandfold
+			zip.write(new byte[20 * 1024 * 1024]); // 20 MiB of zeros compress about a
+													// thousandfold
 			zip.closeEntry();
 		}
 		assertThat(unreadable(new TableFile("bomb.xlsx", bomb.toByteArray()))).contains("Zip bomb");
