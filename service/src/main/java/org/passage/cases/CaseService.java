@@ -1,57 +1,65 @@
 package org.passage.cases;
 
-import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.passage.cases.internal.CaseProcesses;
+import org.passage.cases.internal.CaseRecords;
+import org.passage.cases.internal.Cases;
 import org.passage.decisions.DecisionService;
+import org.passage.decisions.DecisionView;
+import org.passage.funds.Funds;
 import org.passage.web.NotFoundException;
 import org.passage.web.Problems;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Opens cases and starts their process, shows them to their office, takes notes and
- * withdrawals.
+ * The one writer of the case tables: opening cases, recording what each step did (facts,
+ * consent, delivery, approval, notes), the decisions a case's process made, and closing.
+ * Everything that changes a case goes through here, in the caller's transaction or its
+ * own.
  */
 @Service("passageCaseService") // Camunda registers its own "caseService" (CMMN)
 public class CaseService {
 
 	private final Cases cases;
 
-	private final RuntimeService runtime;
+	private final CaseRecords records;
 
-	private final HistoryService history;
+	private final CaseProcesses processes;
 
 	private final TaskService tasks;
 
+	private final RuntimeService runtime;
+
 	private final DecisionService decisions;
 
-	private final JdbcClient jdbc;
+	private final Funds funds;
 
-	private final Duration hasmDecisionDue;
+	private final ApplicationEventPublisher events;
 
-	CaseService(Cases cases, RuntimeService runtime, HistoryService history, TaskService tasks,
-			DecisionService decisions, JdbcClient jdbc,
-			@Value("${passage.cases.hasm-decision-due:PT72H}") Duration hasmDecisionDue) {
+	CaseService(Cases cases, CaseRecords records, CaseProcesses processes, TaskService tasks, RuntimeService runtime,
+			DecisionService decisions, Funds funds, ApplicationEventPublisher events) {
 		this.cases = cases;
-		this.runtime = runtime;
-		this.history = history;
+		this.records = records;
+		this.processes = processes;
 		this.tasks = tasks;
+		this.runtime = runtime;
 		this.decisions = decisions;
-		this.jdbc = jdbc;
-		this.hasmDecisionDue = hasmDecisionDue;
+		this.funds = funds;
+		this.events = events;
 	}
 
 	/**
@@ -59,46 +67,66 @@ public class CaseService {
 	 * transaction.
 	 */
 	@Transactional
-	public CaseFile open(CaseType type, String office, Person person, Staff officer) {
+	public Case open(CaseType type, String office, Person person, Staff officer) {
 		if (!officer.sees(office)) {
 			throw Problems.forbidden("not-your-office", officer.user() + " does not work for office " + office);
 		}
-		CaseFile file = this.cases.open(type, office, person, officer.user(), null, null);
-		start(file, officer.user());
-		return file;
+		String reference = this.cases.open(type, office, person, null, officer.user(), null);
+		start(reference, type, officer.user());
+		return find(reference).orElseThrow();
 	}
 
 	/**
 	 * Opens a case for the same person as another (a stranded migrant referred to a VoT
-	 * case).
+	 * case), once: asked again, it answers with the case already opened.
 	 */
 	@Transactional
-	public CaseFile openLinked(CaseFile from, CaseType type, String actor) {
-		CaseFile file = this.cases.open(type, from.office(), null, actor, from.reference(), from.personId());
-		start(file, actor);
-		return file;
+	public Case openLinked(String fromReference, CaseType type, String actor) {
+		Optional<String> opened = this.cases.linkedFrom(fromReference);
+		if (opened.isPresent()) {
+			return find(opened.get()).orElseThrow();
+		}
+		Case from = find(fromReference).orElseThrow(() -> new IllegalStateException("No case " + fromReference));
+		String reference = this.cases.open(type, from.office(), null, from.personId(), actor, from.reference());
+		start(reference, type, actor);
+		this.cases.event(fromReference, actor, "LINKED_CASE_OPENED", null, Map.of("case", reference));
+		return find(reference).orElseThrow();
 	}
 
-	/** Starts the case's process under its reference; a case is never started twice. */
-	void start(CaseFile file, String actor) {
-		boolean started = this.runtime.createProcessInstanceQuery()
-			.processInstanceBusinessKey(file.reference())
-			.count() > 0
-				|| this.history.createHistoricProcessInstanceQuery()
-					.processInstanceBusinessKey(file.reference())
-					.count() > 0;
-		if (started) {
-			throw Problems.conflict("case-already-started", file.reference() + " has already been started");
-		}
-		Map<String, Object> variables = new HashMap<>();
-		variables.put("caseId", file.reference());
-		if (file.type() == CaseType.STRANDED_MIGRANT) {
-			variables.put("hasmDecisionDue", this.hasmDecisionDue.toString());
-		}
-		String instance = this.runtime.startProcessInstanceByKey(file.type().processKey(), file.reference(), variables)
-			.getId();
-		this.cases.linkProcess(file.reference(), instance);
-		this.cases.event(file.reference(), actor, "OPENED", null, Map.of("type", file.type().name()));
+	private void start(String reference, CaseType type, String actor) {
+		String instance = this.processes.start(reference, type);
+		this.cases.linkProcess(reference, instance);
+		this.cases.event(reference, actor, "OPENED", null, Map.of("type", type.name()));
+	}
+
+	public Optional<Case> find(String reference) {
+		return this.cases.find(reference);
+	}
+
+	/**
+	 * The case a process instance works on: found by the root of its process tree, never
+	 * by a variable.
+	 */
+	public Case ofProcess(String rootProcessInstanceId) {
+		return this.cases.findByProcess(rootProcessInstanceId)
+			.orElseThrow(() -> new IllegalStateException("No case runs in process " + rootProcessInstanceId));
+	}
+
+	/**
+	 * The case, if the reader's offices include its office; otherwise it does not exist
+	 * for them.
+	 */
+	public Case visible(String reference, Staff reader) {
+		return this.cases.find(reference)
+			.filter(file -> reader.sees(file.office()))
+			.orElseThrow(() -> new NotFoundException("No case " + reference));
+	}
+
+	/** Cases by reference, for an inbox: no personal data, one query. */
+	public Map<String, CaseSummary> summaries(Set<String> references) {
+		return this.cases.summaries(references)
+			.stream()
+			.collect(Collectors.toMap(CaseSummary::reference, summary -> summary));
 	}
 
 	/**
@@ -107,7 +135,7 @@ public class CaseService {
 	 */
 	@Transactional
 	public CaseView read(String reference, Staff reader) {
-		CaseFile file = visible(reference, reader);
+		Case file = visible(reference, reader);
 		Person person = this.cases.readPerson(file, reader.user(), "case file");
 		List<CaseView.OpenTask> open = this.tasks.createTaskQuery()
 			.processInstanceBusinessKey(reference)
@@ -118,19 +146,123 @@ public class CaseService {
 			.map(task -> new CaseView.OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
 					task.getAssignee(), task.getCreateTime().toInstant().atOffset(ZoneOffset.UTC)))
 			.toList();
+		List<DecisionView> made = new java.util.ArrayList<>();
+		for (CaseDecision decision : this.records.decisions(reference)) {
+			made.add(0, this.decisions.get(decision.decisionId())); // newest first
+		}
 		return new CaseView(file.reference(), file.type(), file.office(), file.status(), file.openedBy(),
-				file.openedAt(), file.closedAt(), file.linkedCase(), person, file.facts(),
-				this.cases.consents(reference),
-				this.decisions.list(reference, null, null, null, 0, DecisionService.MAX_PAGE), reservations(reference),
-				this.cases.assistance(reference), open, this.cases.notes(reference), this.cases.timeline(reference));
+				file.openedAt(), file.closedAt(), file.linkedCase(), person, file.facts().values(), file.consents(),
+				made, this.funds.reservationsOf(reference), this.cases.assistance(reference), open,
+				this.cases.notes(reference), file.timeline());
 	}
 
-	public List<CaseView.Summary> list(Staff reader, String status, int page, int size) {
-		return this.cases.list(reader.officeFilter(), status, page, size)
-			.stream()
-			.map(file -> new CaseView.Summary(file.reference(), file.type(), file.office(), file.status(),
-					file.openedAt()))
-			.toList();
+	public List<CaseSummary> list(Staff reader, CaseStatus status, int page, int size) {
+		return this.cases.list(reader.officeFilter(), status, page, size);
+	}
+
+	/**
+	 * Records a step completed through Passage, in the completing transaction: the
+	 * completion itself (the engine refuses a completion that has none), the facts, and
+	 * whatever the form means besides.
+	 */
+	@Transactional
+	public void recordStep(Case file, CompletedStep step, String by) {
+		if (!this.cases.stepCompleted(step.taskId(), file.reference(), step.step(), step.form(), by)) {
+			throw Problems.conflict("task-completed", "This step has already been completed");
+		}
+		if (!step.facts().isEmpty()) {
+			this.cases.saveFacts(file.reference(), file.facts().with(step.facts()));
+		}
+		if (step.consent() != null) {
+			this.cases.recordConsent(file.reference(), step.consent().given(), step.consent().givenBy(),
+					step.consent().scope(), by);
+		}
+		if (step.delivery() != null) {
+			this.cases.recordDelivery(file.reference(), step.step(), step.delivery().amount(),
+					step.delivery().summary(), by);
+		}
+		if (step.approval() != null) {
+			if (by.equals(file.preparedBy())) {
+				throw new FourEyesViolation(by + " prepared this case and may not approve it");
+			}
+			this.records.approval(new Approval(step.taskId(), step.step(), step.approval().decisionId(), by,
+					file.preparedBy(), step.approval().approved()), file.reference());
+		}
+		if (step.comment() != null) {
+			this.cases.note(file.reference(), by, step.stepName() + ": " + step.comment());
+		}
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("form", step.form());
+		detail.put("values", step.values());
+		this.cases.event(file.reference(), by, "COMPLETED", step.step(), detail);
+	}
+
+	/**
+	 * Who completed a task through Passage; empty when nobody did (the engine was asked
+	 * directly).
+	 */
+	public Optional<String> completedBy(String taskId) {
+		return this.cases.completedBy(taskId);
+	}
+
+	/**
+	 * The officer who completed a preparing step prepares what is approved next (four
+	 * eyes).
+	 */
+	@Transactional
+	public void preparedBy(Case file, String officer) {
+		this.cases.preparedBy(file.reference(), officer);
+	}
+
+	/** A decision the case's process made, with the fund that pays for it. */
+	@Transactional
+	public void recordDecision(Case file, CaseDecision decision, String decided) {
+		this.records.decision(file.reference(), decision);
+		this.cases.event(file.reference(), "process", "DECIDED", decision.step(), Map.of("programme",
+				decision.programme().name(), "decisionId", decision.decisionId().toString(), "decision", decided));
+	}
+
+	/** The latest decision the case's process made. */
+	public Optional<CaseDecision> currentDecision(String reference) {
+		List<CaseDecision> made = this.records.decisions(reference);
+		return made.isEmpty() ? Optional.empty() : Optional.of(made.get(made.size() - 1));
+	}
+
+	/**
+	 * The latest approval of a decision (an approval step rejected, then approved, has
+	 * two).
+	 */
+	public Optional<Approval> approvalOf(UUID decisionId) {
+		return this.records.approvalOf(decisionId);
+	}
+
+	/**
+	 * What the case's latest delivery step recorded as spent (zero before any delivery).
+	 */
+	public java.math.BigDecimal lastDelivered(String reference) {
+		List<CaseView.AssistanceItem> delivered = this.cases.assistance(reference);
+		return delivered.isEmpty() ? java.math.BigDecimal.ZERO : delivered.get(delivered.size() - 1).amount();
+	}
+
+	/** Other cases of the same person. */
+	public List<String> otherCasesOf(Case file) {
+		return this.cases.otherCasesOf(file);
+	}
+
+	@Transactional
+	public void event(Case file, String actor, String kind, String step, Map<String, ?> detail) {
+		this.cases.event(file.reference(), actor, kind, step, detail);
+	}
+
+	/** Ends a case once: a case already closed (a step run again) is left as it is. */
+	@Transactional
+	public void close(Case file, CaseStatus status, String outcome, String step, String kind, Map<String, ?> detail) {
+		Case now = find(file.reference()).orElseThrow();
+		if (now.closed()) {
+			return;
+		}
+		this.cases.close(now, status, outcome);
+		this.cases.event(file.reference(), "process", kind, step, detail);
 	}
 
 	@Transactional
@@ -141,7 +273,7 @@ public class CaseService {
 	}
 
 	/**
-	 * Withdrawn consent stops assistance wherever the case is (the processes' event
+	 * Withdrawn consent stops assistance wherever the case is (each process's event
 	 * sub-process).
 	 */
 	@Transactional
@@ -151,7 +283,7 @@ public class CaseService {
 			throw Problems.conflict("no-consent-in-force", reference + " has no consent in force to withdraw");
 		}
 		this.cases.event(reference, by.user(), "CONSENT_WITHDRAWN", null, Map.of());
-		this.runtime.createMessageCorrelation("ConsentWithdrawn").processInstanceBusinessKey(reference).correlateAll();
+		this.events.publishEvent(new ConsentWithdrawn(reference));
 	}
 
 	/**
@@ -160,7 +292,7 @@ public class CaseService {
 	 */
 	@Transactional
 	public void revokeVoluntariness(String reference, Staff by) {
-		CaseFile file = visible(reference, by);
+		Case file = visible(reference, by);
 		boolean revoked = file.type() == CaseType.AVRR && !this.runtime.createMessageCorrelation("VoluntarinessRevoked")
 			.processInstanceBusinessKey(reference)
 			.correlateAllWithResult()
@@ -178,16 +310,6 @@ public class CaseService {
 	}
 
 	/**
-	 * The case, if the reader's offices include its office; otherwise it does not exist
-	 * for them.
-	 */
-	public CaseFile visible(String reference, Staff reader) {
-		return this.cases.find(reference)
-			.filter(file -> reader.sees(file.office()))
-			.orElseThrow(() -> new NotFoundException("No case " + reference));
-	}
-
-	/**
 	 * The signed-in user as staff: their roles (groups) and the offices they work for.
 	 */
 	public Staff staff(Authentication caller) {
@@ -197,17 +319,6 @@ public class CaseService {
 			.map(role -> role.replaceFirst("^ROLE_", ""))
 			.collect(Collectors.toSet());
 		return new Staff(caller.getName(), roles, this.cases.officesOf(caller.getName()));
-	}
-
-	private List<CaseView.Reservation> reservations(String reference) {
-		return this.jdbc.sql("""
-				select fund_id, amount, status, spent, reserved_at from app.fund_reservation
-				 where case_reference = ? order by id""")
-			.param(reference)
-			.query((rs, row) -> new CaseView.Reservation(rs.getString("fund_id"), rs.getBigDecimal("amount"),
-					rs.getString("status"), rs.getBigDecimal("spent"),
-					rs.getObject("reserved_at", java.time.OffsetDateTime.class)))
-			.list();
 	}
 
 }

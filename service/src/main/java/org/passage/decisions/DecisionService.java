@@ -76,6 +76,18 @@ public class DecisionService {
 			.toList();
 	}
 
+	/**
+	 * Decides and records a typed input (GafInput, HasmInput, ReintegrationInput) in the
+	 * caller's transaction.
+	 */
+	public DecisionView record(Record input, DecisionContext context) {
+		Programme programme = input instanceof org.passage.rules.facts.GafInput ? Programme.GAF
+				: input instanceof org.passage.rules.facts.HasmInput ? Programme.HASM : Programme.REINTEGRATION;
+		com.fasterxml.jackson.databind.node.ObjectNode body = this.json.valueToTree(input);
+		body.put("caseId", context.caseId());
+		return record(programme, body, context.caller(), context.locale());
+	}
+
 	/** Decides without recording: a what-if. */
 	public DecisionView evaluate(Programme programme, JsonNode body, Locale locale) {
 		DecisionRequest request = this.reader.read(programme, body);

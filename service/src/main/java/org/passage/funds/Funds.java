@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.passage.rules.decision.Programme;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,9 +35,12 @@ public class Funds {
 
 	private final Clock clock;
 
-	Funds(JdbcClient jdbc, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Funds(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** The fund that pays for a programme in an office this year. */
@@ -70,6 +74,7 @@ public class Funds {
 				on conflict (id) do update set budget = app.fund.budget + excluded.budget""")
 			.params(id, programme.name(), office, year, amount)
 			.update();
+		this.events.publishEvent(new FundToppedUp(id));
 		return find(id).orElseThrow();
 	}
 
@@ -109,6 +114,33 @@ public class Funds {
 				 where case_reference = ? and fund_id = ? and status = 'RESERVED'""")
 			.params(caseReference, fundId)
 			.query(BigDecimal.class)
+			.single();
+	}
+
+	/** Every reservation of a case, oldest first. */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public List<Reservation> reservationsOf(String caseReference) {
+		return this.jdbc.sql("""
+				select fund_id, amount, status, spent, reserved_at from app.fund_reservation
+				 where case_reference = ? order by id""")
+			.param(caseReference)
+			.query((rs, row) -> new Reservation(rs.getString("fund_id"), rs.getBigDecimal("amount"),
+					rs.getString("status"), rs.getBigDecimal("spent"),
+					rs.getObject("reserved_at", java.time.OffsetDateTime.class)))
+			.list();
+	}
+
+	/** How many of these cases have had money of the programme committed to them. */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public int casesPaidFrom(Programme programme, List<String> caseReferences) {
+		if (caseReferences.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("""
+				select count(distinct r.case_reference) from app.fund_reservation r join app.fund f on f.id = r.fund_id
+				 where r.case_reference = any(?) and f.programme = ? and r.status = 'COMMITTED'""")
+			.params(caseReferences.toArray(String[]::new), programme.name())
+			.query(Integer.class)
 			.single();
 	}
 

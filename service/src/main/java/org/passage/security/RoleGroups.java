@@ -1,6 +1,8 @@
 package org.passage.security;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -19,8 +21,11 @@ class RoleGroups implements ApplicationRunner {
 
 	private final IdentityService identity;
 
-	RoleGroups(IdentityService identity) {
+	private final AuthorizationService authorizations;
+
+	RoleGroups(IdentityService identity, AuthorizationService authorizations) {
 		this.identity = identity;
+		this.authorizations = authorizations;
 	}
 
 	@Override
@@ -31,6 +36,11 @@ class RoleGroups implements ApplicationRunner {
 				group.setName(Roles.describe(role));
 				group.setType("WORKFLOW");
 				this.identity.saveGroup(group);
+			}
+			// Staff get no engine authorizations (ADR 0006); remove any a database from
+			// before kept.
+			for (Authorization granted : this.authorizations.createAuthorizationQuery().groupIdIn(role).list()) {
+				this.authorizations.deleteAuthorization(granted.getId());
 			}
 		}
 	}

@@ -4,13 +4,16 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -20,17 +23,16 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.passage.cases.CaseFile;
+import org.passage.cases.Case;
+import org.passage.cases.CaseDecision;
 import org.passage.cases.CaseService;
-import org.passage.cases.Cases;
+import org.passage.cases.CaseSummary;
+import org.passage.cases.CompletedStep;
 import org.passage.cases.FourEyesViolation;
 import org.passage.cases.Staff;
-import org.passage.decisions.DecisionService;
-import org.passage.funds.Funds;
-import org.passage.rules.decision.Programme;
+import org.passage.eligibility.Eligibility;
+import org.passage.eligibility.FactContract;
 import org.passage.rules.facts.FieldError;
 import org.passage.web.InvalidRequestException;
 import org.passage.web.NotFoundException;
@@ -38,15 +40,15 @@ import org.passage.web.Problems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The steps waiting for people, scoped to the offices they work for. */
+/**
+ * The steps waiting for people, scoped to the offices they work for and to the groups the
+ * model (or, for an approval, the recorded decision) names. Completing a step is one
+ * transaction: the form's data is checked, the case records the step (facts, consent,
+ * delivery, approval), and only the fields the process routes on become process
+ * variables.
+ */
 @Service
 class CaseTasks {
-
-	/**
-	 * What the forms record that decisions and the ledger read later: merged into the
-	 * case's facts.
-	 */
-	private static final Set<String> FACTS = facts();
 
 	private static final int INBOX_LIMIT = 200;
 
@@ -54,29 +56,34 @@ class CaseTasks {
 
 	private static final String DELIVERY = "delivery";
 
+	private static final String APPROVAL = "approval";
+
 	private final TaskService tasks;
 
 	private final RuntimeService runtime;
 
 	private final HistoryService history;
 
-	private final CaseService caseService;
+	private final CaseService cases;
 
-	private final Cases cases;
+	private final Eligibility eligibility;
 
-	private final Funds funds;
+	private final StepGroups groups;
 
 	private final FormSchemas forms;
 
-	CaseTasks(TaskService tasks, RuntimeService runtime, HistoryService history, CaseService caseService, Cases cases,
-			Funds funds, FormSchemas forms) {
+	private final ObjectMapper json;
+
+	CaseTasks(TaskService tasks, RuntimeService runtime, HistoryService history, CaseService cases,
+			Eligibility eligibility, StepGroups groups, FormSchemas forms, ObjectMapper json) {
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.history = history;
-		this.caseService = caseService;
 		this.cases = cases;
-		this.funds = funds;
+		this.eligibility = eligibility;
+		this.groups = groups;
 		this.forms = forms;
+		this.json = json;
 	}
 
 	/** A step in an inbox or opened to be worked on. */
@@ -105,14 +112,16 @@ class CaseTasks {
 					.list()
 					.stream()
 					.collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-		Map<String, CaseFile> files = new java.util.HashMap<>();
+		Map<String, CaseSummary> summaries = this.cases.summaries(Set.copyOf(references.values()));
 		List<TaskView> inbox = new ArrayList<>();
 		for (Task task : waiting) {
-			String reference = references.get(task.getProcessInstanceId());
-			CaseFile file = reference == null ? null
-					: files.computeIfAbsent(reference, ref -> this.cases.find(ref).orElse(null));
-			if (file != null && staff.sees(file.office())) {
-				inbox.add(view(new Step(task, file, candidateGroups(task)), false));
+			CaseSummary summary = summaries.get(references.get(task.getProcessInstanceId()));
+			if (summary == null || !staff.sees(summary.office())) {
+				continue;
+			}
+			List<String> allowed = this.groups.of(task, () -> this.cases.find(summary.reference()).orElseThrow());
+			if (staff.user().equals(task.getAssignee()) || allowed.stream().anyMatch(staff.roles()::contains)) {
+				inbox.add(view(task, summary, allowed, false));
 			}
 		}
 		return inbox;
@@ -124,23 +133,15 @@ class CaseTasks {
 
 	@Transactional
 	TaskView claim(String taskId, Staff staff) {
-		return whileUnchanged(() -> claimNow(taskId, staff));
+		return whileUnchanged(() -> {
+			Step step = step(taskId, staff);
+			claimFor(step.task(), staff);
+			this.cases.event(step.file(), staff.user(), "CLAIMED", step.task().getTaskDefinitionKey(), Map.of());
+			return view(new Step(find(taskId), step.file(), step.groups()), false);
+		});
 	}
 
-	private TaskView claimNow(String taskId, Staff staff) {
-		Step step = step(taskId, staff);
-		claimFor(step.task(), staff);
-		this.cases.event(step.file().reference(), staff.user(), "CLAIMED", step.task().getTaskDefinitionKey(),
-				Map.of());
-		return view(new Step(find(taskId), step.file(), step.groups()), false);
-	}
-
-	/**
-	 * Completes a step with its form's data, in one transaction with the case's record of
-	 * it: the data is checked against the form, the decision inputs go to the case's
-	 * facts, the consent step records consent, and only the fields the process routes on
-	 * become process variables.
-	 */
+	/** Completes a step with its form's data; see the class comment. */
 	@Transactional
 	void complete(String taskId, Staff staff, JsonNode data) {
 		whileUnchanged(() -> {
@@ -152,7 +153,7 @@ class CaseTasks {
 	private void completeNow(String taskId, Staff staff, JsonNode data) {
 		Step step = step(taskId, staff);
 		Task task = step.task();
-		CaseFile file = step.file();
+		Case file = step.file();
 		FormSchema form = this.forms.ofTask(taskId);
 		FormSchema.Checked checked = form.check(data);
 		if (!checked.errors().isEmpty()) {
@@ -160,41 +161,63 @@ class CaseTasks {
 					checked.errors());
 		}
 		ObjectNode values = checked.values();
-		if (DELIVERY.equals(form.id())) {
-			checkDelivery(task, file, values);
-		}
-		claimFor(task, staff);
-		ObjectNode facts = values.objectNode();
+		Map<String, Object> facts = new LinkedHashMap<>();
+		Set<String> decisionInputs = FactContract.allFormFacts();
 		values.fields().forEachRemaining(field -> {
-			if (FACTS.contains(field.getKey())) {
-				facts.set(field.getKey(), field.getValue());
+			if (decisionInputs.contains(field.getKey())) {
+				facts.put(field.getKey(), this.json.convertValue(field.getValue(), Object.class));
 			}
 		});
-		this.cases.mergeFacts(file.reference(), facts);
-		recordOnTheCase(form.id(), task, file, values, staff);
-		this.cases.event(file.reference(), staff.user(), "COMPLETED", task.getTaskDefinitionKey(),
-				Map.of("form", form.id(), "values", values));
+		this.eligibility.checkDecidable(form.id(), file, facts);
+		if (DELIVERY.equals(form.id())) {
+			checkDelivery(file, values);
+		}
+		claimFor(task, staff);
+		this.cases.recordStep(file, recorded(form.id(), task, file, values, facts), staff.user());
 		this.tasks.complete(taskId, checked.processVariables());
 	}
 
 	/**
-	 * What some forms record on the case besides facts: the consent form a consent
-	 * record, the delivery form the assistance delivered, and any comment (an approver's
-	 * reason) a note.
+	 * What the case records of this step, by what its form means: a consent, a delivery,
+	 * an approval.
 	 */
-	private void recordOnTheCase(String form, Task task, CaseFile file, ObjectNode values, Staff staff) {
+	private CompletedStep recorded(String form, Task task, Case file, ObjectNode values, Map<String, Object> facts) {
+		CompletedStep.ConsentGiven consent = null;
 		if (CONSENT.equals(form)) {
 			List<String> scope = new ArrayList<>();
 			values.path("scope").forEach(item -> scope.add(item.asText()));
-			this.cases.recordConsent(file.reference(), values.path("consentGiven").asBoolean(),
-					values.path("givenBy").asText(), scope, staff.user());
+			consent = new CompletedStep.ConsentGiven(values.path("consentGiven").asBoolean(),
+					values.path("givenBy").asText(), scope);
 		}
-		if (DELIVERY.equals(form)) {
-			this.cases.recordDelivery(file.reference(), task.getTaskDefinitionKey(),
-					values.get("deliveredAmount").decimalValue(), values.path("summary").asText(null), staff.user());
+		CompletedStep.Delivered delivery = DELIVERY.equals(form) ? new CompletedStep.Delivered(
+				values.get("deliveredAmount").decimalValue(), values.path("summary").asText(null)) : null;
+		CompletedStep.Approved approval = null;
+		if (APPROVAL.equals(form)) {
+			UUID decision = this.groups.approvesDecision(task)
+					? this.cases.currentDecision(file.reference())
+						.map(CaseDecision::decisionId)
+						.orElseThrow(() -> new IllegalStateException(file.reference() + " has no decision to approve"))
+					: null;
+			approval = new CompletedStep.Approved(values.path("approved").asBoolean(), decision);
 		}
-		if (values.has("comment")) {
-			this.cases.note(file.reference(), staff.user(), task.getName() + ": " + values.get("comment").asText());
+		String comment = values.hasNonNull("comment") ? values.get("comment").asText() : null;
+		@SuppressWarnings("unchecked")
+		Map<String, Object> all = this.json.convertValue(values, Map.class);
+		return new CompletedStep(task.getId(), task.getTaskDefinitionKey(), task.getName(), form, all, facts, consent,
+				delivery, approval, comment);
+	}
+
+	/**
+	 * Spending more than was reserved would fail at commitment: refuse it here, naming
+	 * the field.
+	 */
+	private void checkDelivery(Case file, ObjectNode values) {
+		BigDecimal reserved = this.eligibility.reservedFor(file);
+		if (values.get("deliveredAmount").decimalValue().compareTo(reserved) > 0) {
+			throw new InvalidRequestException("More than was reserved for this case.",
+					List.of(new FieldError("deliveredAmount",
+							"must be at most " + reserved.toPlainString() + ", the amount reserved",
+							List.of("0.." + reserved.toPlainString()))));
 		}
 	}
 
@@ -203,31 +226,21 @@ class CaseTasks {
 	 * meantime (Camunda's optimistic lock, or the task gone), answers 409 and the
 	 * transaction rolls back.
 	 */
-	private static <T> T whileUnchanged(java.util.function.Supplier<T> change) {
+	private static <T> T whileUnchanged(Supplier<T> change) {
 		try {
 			return change.get();
 		}
 		catch (OptimisticLockingException | NullValueException ex) {
 			throw Problems.conflict("task-changed", "Someone else completed or changed this step first");
 		}
+		catch (FourEyesViolation violation) {
+			throw Problems.forbidden("four-eyes", violation.getMessage());
+		}
 		catch (ProcessEngineException ex) {
 			throw translated(ex);
 		}
-	}
-
-	/**
-	 * Spending more than was reserved would fail at commitment: refuse it here, naming
-	 * the field.
-	 */
-	private void checkDelivery(Task task, CaseFile file, ObjectNode values) {
-		Object fundId = this.runtime.getVariable(task.getExecutionId(), "fundId");
-		BigDecimal reserved = fundId == null ? BigDecimal.ZERO
-				: this.funds.reservedFor(file.reference(), (String) fundId);
-		if (values.get("deliveredAmount").decimalValue().compareTo(reserved) > 0) {
-			throw new InvalidRequestException("More than was reserved for this case.",
-					List.of(new FieldError("deliveredAmount",
-							"must be at most " + reserved.toPlainString() + ", the amount reserved",
-							List.of("0.." + reserved.toPlainString()))));
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			throw Problems.conflict("task-completed", "This step has already been completed");
 		}
 	}
 
@@ -256,11 +269,11 @@ class CaseTasks {
 		return ex;
 	}
 
-	/** A step someone may act on: its task, its case, and the groups it waits for. */
-	private record Step(Task task, CaseFile file, List<String> groups) {
+	/** A step someone may act on: its task, its case, and the groups that may take it. */
+	private record Step(Task task, Case file, List<String> groups) {
 	}
 
-	/** The step, if the user may see its case and is one of those it waits for. */
+	/** The step, if the user may see its case and is one of those who may take it. */
 	private Step step(String taskId, Staff staff) {
 		Task task = find(taskId);
 		ProcessInstance instance = this.runtime.createProcessInstanceQuery()
@@ -269,13 +282,15 @@ class CaseTasks {
 		if (instance == null) {
 			throw gone(taskId); // the step, and with it the process, has just ended
 		}
-		CaseFile file = this.caseService.visible(instance.getBusinessKey(), staff);
-		List<String> groups = candidateGroups(task);
-		if (!staff.user().equals(task.getAssignee()) && groups.stream().noneMatch(staff.roles()::contains)) {
-			// No groups left means the task has just been completed by someone else.
-			throw groups.isEmpty() ? gone(taskId) : new NotFoundException("No open step " + taskId + " for you");
+		Case file = this.cases.visible(instance.getBusinessKey(), staff);
+		List<String> allowed = this.groups.of(task, file);
+		if (!staff.user().equals(task.getAssignee()) && allowed.stream().noneMatch(staff.roles()::contains)) {
+			if (this.tasks.createTaskQuery().taskId(taskId).count() == 0) {
+				throw gone(taskId); // completed by someone else a moment ago
+			}
+			throw new NotFoundException("No open step " + taskId + " for you");
 		}
-		return new Step(task, file, groups);
+		return new Step(task, file, allowed);
 	}
 
 	private Task find(String taskId) {
@@ -297,31 +312,19 @@ class CaseTasks {
 		return new NotFoundException("No open step " + taskId);
 	}
 
-	private List<String> candidateGroups(Task task) {
-		return this.tasks.getIdentityLinksForTask(task.getId())
-			.stream()
-			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-			.map(IdentityLink::getGroupId)
-			.toList();
+	private TaskView view(Step step, boolean withForm) {
+		Case file = step.file();
+		return view(step.task(),
+				new CaseSummary(file.reference(), file.type(), file.office(), file.status(), file.openedAt()),
+				step.groups(), withForm);
 	}
 
-	private TaskView view(Step step, boolean withForm) {
-		Task task = step.task();
-		CaseFile file = step.file();
+	private TaskView view(Task task, CaseSummary file, List<String> groups, boolean withForm) {
 		String form = task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
 		return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), file.reference(),
-				file.type().name(), file.office(), task.getAssignee(), step.groups(),
+				file.type().name(), file.office(), task.getAssignee(), groups,
 				task.getCreateTime().toInstant().atOffset(ZoneOffset.UTC), form,
 				withForm && form != null ? this.forms.ofTask(task.getId()).schema() : null);
-	}
-
-	private static Set<String> facts() {
-		Set<String> names = new HashSet<>();
-		for (Programme programme : Programme.values()) {
-			names.addAll(DecisionService.inputNames(programme));
-		}
-		names.add("deliveredAmount");
-		return Set.copyOf(names);
 	}
 
 }

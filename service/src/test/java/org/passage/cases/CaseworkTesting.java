@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.passage.testing.PassageIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -45,6 +46,19 @@ abstract class CaseworkTesting {
 
 	@Autowired
 	ManagementService management;
+
+	/**
+	 * After every case test, full cases of each type included: the engine holds no
+	 * variable outside the allow-list of ids and routing flags, neither now nor in its
+	 * history.
+	 */
+	@AfterEach
+	void theEngineHoldsOnlyAllowedVariables() {
+		List<String> names = this.jdbc.sql("select name_ from act_ru_variable union select name_ from act_hi_varinst")
+			.query(String.class)
+			.list();
+		assertThat(names).as("process variables outside the allow-list").allMatch(ProcessVariables::allowed);
+	}
 
 	/** Lets the demo staff work for {@code office} too, as an operator would. */
 	void staffWorkFor(String office) {

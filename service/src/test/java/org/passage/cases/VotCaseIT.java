@@ -25,10 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VotCaseIT extends CaseworkTesting {
 
 	@org.springframework.beans.factory.annotation.Autowired
-	Cases cases;
-
-	@org.springframework.beans.factory.annotation.Autowired
-	CaseService caseService;
+	org.passage.cases.internal.CaseProcesses processes;
 
 	static final String SCREENING = """
 			{"victimStatus": "IDENTIFIED", "crossBorder": true, "minor": false, "unaccompanied": false,
@@ -155,8 +152,7 @@ class VotCaseIT extends CaseworkTesting {
 			.list();
 		assertThat(names).isNotEmpty()
 			.allMatch(name -> List
-				.of("caseId", "consentGiven", "preparedBy", "decision", "decisionId", "approverGroup", "route",
-						"grantedAmount", "fundId")
+				.of("caseId", "consentGiven", "decision", "decisionId", "approverGroup", "route", "fundId")
 				.contains(name));
 		assertThat(this.jdbc.sql("select count(*) from act_hi_varinst where text_ like '%Amina%'")
 			.query(Long.class)
@@ -344,8 +340,7 @@ class VotCaseIT extends CaseworkTesting {
 	void aCaseIsNeverStartedTwice() {
 		staffWorkFor("ACC");
 		String vot = openCase("VOT", "ACC");
-		CaseFile file = this.cases.find(vot).orElseThrow();
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.caseService.start(file, "officer"))
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.processes.start(vot, CaseType.VOT))
 			.isInstanceOfSatisfying(org.springframework.web.ErrorResponseException.class,
 					refused -> assertThat(refused.getStatusCode().value()).isEqualTo(409));
 		assertThat(this.runtime.createProcessInstanceQuery().processInstanceBusinessKey(vot).count()).isEqualTo(1);

@@ -1,0 +1,185 @@
+package org.passage.security.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.passage.security.Roles;
+import org.passage.web.Problems;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Camunda's webapps and REST API are operator tools (ADR 0006). Camunda lets any user
+ * with a password sign in to its Welcome app, and from there call the webapps' engine
+ * API; this filter, in front of Camunda's own, refuses:
+ * <ul>
+ * <li>a webapp sign-in by anyone who is not an operator (password not even checked);</li>
+ * <li>any webapp API call from a session whose user is not an operator (a session from
+ * before this rule, or a group membership removed since);</li>
+ * <li>deployments through either REST API unless
+ * {@code passage.operators.rest-deployment} is on: the models ship in the jar, and a
+ * deployed model could run any expression.</li>
+ * </ul>
+ * The engine REST API itself ({@code /engine-rest}) requires the operator role in Spring
+ * Security.
+ */
+class OperatorOnlyCamunda extends OncePerRequestFilter {
+
+	private static final Pattern LOGIN = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+$");
+
+	private static final Pattern DEPLOYMENT = Pattern.compile(
+			"^(/engine-rest|/camunda/api/engine/engine/[^/]+)(/engine/[^/]+)?/deployment/(create|[^/]+/redeploy)$");
+
+	private final IdentityService identity;
+
+	private final ObjectMapper json;
+
+	private final boolean restDeployment;
+
+	OperatorOnlyCamunda(IdentityService identity, ObjectMapper json,
+			@Value("${passage.operators.rest-deployment:false}") boolean restDeployment) {
+		this.identity = identity;
+		this.json = json;
+		this.restDeployment = restDeployment;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		return !path.startsWith("/camunda/api/") && !path.startsWith("/engine-rest/");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (!this.restDeployment && "POST".equals(request.getMethod()) && DEPLOYMENT.matcher(path).matches()) {
+			refuse(request, response, "rest-deployment-off", "Deploying through the REST API is off: Passage's "
+					+ "process models ship with it. An operator can turn it on with passage.operators.rest-deployment.");
+			return;
+		}
+		if (LOGIN.matcher(path).matches() && "POST".equals(request.getMethod())) {
+			Buffered login = new Buffered(request);
+			if (!isOperator(login.parameter("username"))) {
+				refuse(request, response, "operators-only",
+						"Camunda's webapps are for operators. Staff sign in to Passage itself.");
+				return;
+			}
+			chain.doFilter(login, response);
+			return;
+		}
+		if (path.startsWith("/camunda/api/") && !signedInAsOperators(request.getSession(false))) {
+			request.getSession(false).invalidate();
+			refuse(request, response, "operators-only", "Camunda's webapps are for operators.");
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private boolean isOperator(String user) {
+		return user != null && !user.isBlank()
+				&& this.identity.createGroupQuery().groupMember(user).groupId(Roles.ADMIN).count() > 0;
+	}
+
+	/**
+	 * True when nobody signed in to the webapps in this session, or only operators did.
+	 */
+	private boolean signedInAsOperators(HttpSession session) {
+		if (session == null) {
+			return true;
+		}
+		Authentications signedIn = AuthenticationUtil.getAuthsFromSession(session);
+		for (UserAuthentication user : signedIn.getAuthentications()) {
+			if (user.getGroupIds() == null || !user.getGroupIds().contains(Roles.ADMIN)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private void refuse(HttpServletRequest request, HttpServletResponse response, String type, String detail)
+			throws IOException {
+		ProblemDetail problem = Problems.forbidden(type, detail).getBody();
+		problem.setInstance(URI.create(request.getRequestURI()));
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		this.json.writeValue(response.getOutputStream(), problem);
+	}
+
+	/** The sign-in form, read here and handed on unread to Camunda's sign-in resource. */
+	private static final class Buffered extends HttpServletRequestWrapper {
+
+		private static final int MAX = 16 * 1024;
+
+		private final byte[] body;
+
+		Buffered(HttpServletRequest request) throws IOException {
+			super(request);
+			this.body = request.getInputStream().readNBytes(MAX);
+		}
+
+		String parameter(String name) {
+			for (String pair : new String(this.body, StandardCharsets.UTF_8).split("&")) {
+				int equals = pair.indexOf('=');
+				if (equals > 0 && URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8).equals(name)) {
+					return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+				}
+			}
+			return null;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
+			return new ServletInputStream() {
+
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] buffer, int offset, int length) {
+					return in.read(buffer, offset, length);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException();
+				}
+			};
+		}
+
+	}
+
+}
