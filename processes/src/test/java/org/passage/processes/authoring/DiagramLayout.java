@@ -80,12 +80,15 @@ public final class DiagramLayout {
 				"Gateway_DurableSolution");
 		l.row(17.7, 0, "Activity_TraceFamily", "Activity_Reintegration", "Gateway_ReadyToClose", "Activity_CloseCase",
 				"Event_CaseClosed");
-		l.row(17.7, 1.3, "Activity_ApproveThirdCountry", "Gateway_ThirdCountryApproved");
+		l.row(17.8, 1.3, "Activity_ApproveThirdCountry", "Gateway_ThirdCountryApproved");
 		l.row(12.3, 1.3, "Activity_DecideOnPendingFunds", "Gateway_PendingFundsDecided");
 		l.boundary("Event_FundsToppedUp", 0.3);
 		l.row(9.3, 2.3, "Activity_RecordReferral", "Event_CaseReferred");
 		l.row(9.3, 3.3, "Activity_ConsiderAppeal", "Gateway_AppealUpheld");
 		l.row(0.3, 4.8, "Event_ConsentWithdrawn", "Activity_StopAssistance", "Event_AssistanceStopped");
+		l.exit("Gateway_PendingFundsDecided", "Activity_DecideGaf", 'U');
+		l.exit("Gateway_PendingFundsDecided", "Gateway_ReadyToClose", 'R');
+		l.size("Activity_TraceFamily", 140, 80);
 		l.name("Gateway_GafDecided", "Activity_CollectMissingInformation", "information missing");
 		l.name("Gateway_GafDecided", "Activity_ApproveAssistance", "eligible (or interim)");
 		l.name("Gateway_GafDecided", "Activity_DecideOnPendingFunds", "eligible, funds short");
@@ -107,8 +110,8 @@ public final class DiagramLayout {
 		l.row(7.6, 0, "Activity_ApproveReturn", "Gateway_ReturnApproved", "Activity_ReserveFunds",
 				"Gateway_FundsReserved");
 		l.row(11.8, 0, "Activity_ObtainTravelDocuments", "Activity_CheckFitToTravel", "Activity_ReturnHome",
-				"Activity_CommitFunds", "Activity_ReceiveOnArrival", "Activity_Reintegration", "Gateway_ReadyToClose",
-				"Activity_CloseCase", "Event_CaseClosed");
+				"Activity_CommitFunds", "Activity_ReceiveOnArrival", "Activity_Reintegration", "Gateway_ReadyToClose");
+		l.row(19.1, 0, "Activity_CloseCase", "Event_CaseClosed");
 		l.row(10.6, 1.3, "Activity_DecideOnPendingFunds", "Gateway_PendingFundsDecided");
 		l.boundary("Event_FundsToppedUp", 0.3);
 		l.row(7.6, 2.3, "Activity_RecordReferral", "Event_CaseReferred");
@@ -117,6 +120,8 @@ public final class DiagramLayout {
 				"Event_EscalationHandled");
 		l.at("Event_DecidedInTime", 2.3, 5.9);
 		l.row(5.3, 4.8, "Event_ConsentWithdrawn", "Activity_StopAssistance", "Event_AssistanceStopped");
+		l.exit("Gateway_PendingFundsDecided", "Activity_DecideHasm", 'U');
+		l.exit("Gateway_PendingFundsDecided", "Gateway_ReadyToClose", 'R');
 		l.name("Gateway_HasmDecided", "Activity_CollectMissingInformation", "information missing");
 		l.name("Gateway_HasmDecided", "Activity_ApproveReturn", "eligible (or interim)");
 		l.name("Gateway_HasmDecided", "Activity_DecideOnPendingFunds", "eligible, funds short");
@@ -137,7 +142,10 @@ public final class DiagramLayout {
 				"Activity_ApproveReturn", "Gateway_ReturnApproved", "Event_ReadyToDepart");
 		l.at("Event_DeclarationNotSigned", 4, 1.1);
 		l.row(10.6, 0, "Gateway_ReadyToDepart", "Activity_Depart", "Activity_Reintegration",
-				"Activity_CheckSustainability", "Gateway_ReadyToClose", "Activity_CloseCase", "Event_CaseClosed");
+				"Activity_CheckSustainability", "Gateway_ReadyToClose");
+		l.row(15.9, 0, "Activity_CloseCase", "Event_CaseClosed");
+		l.entry("Event_ReturnRequested", "Activity_PrepareReturn", 'L');
+		l.exit("Activity_PrepareReturn", "Gateway_ReadyToDepart", 'R');
 		l.boundary("Event_VoluntarinessRevoked", 0.8);
 		l.row(8, 2.4, "Activity_EndReturn", "Event_ReturnEnded");
 		l.row(0.3, 3.4, "Event_ConsentWithdrawn", "Activity_StopAssistance", "Event_AssistanceStopped");
@@ -159,6 +167,10 @@ public final class DiagramLayout {
 		l.at("Event_ReintegrationClosed", 12.6, -1.2);
 		l.row(7.2, 1.3, "Activity_DecideOnPendingFunds", "Gateway_PendingFundsDecided", "Event_ClosedWithoutPackage");
 		l.boundary("Event_FundsToppedUp", 0.3);
+		l.exit("Activity_MonitoringVisit", "Gateway_MonitoringDue", 'D');
+		l.entry("Activity_MonitoringVisit", "Gateway_MonitoringDue", 'B');
+		l.exit("Gateway_MonitoringDue", "Event_ReintegrationClosed", 'U');
+		l.exit("Gateway_PendingFundsDecided", "Activity_DecideReintegrationPackage", 'U');
 		l.name("Gateway_ReadyToDeliver", "Ready to deliver?");
 		return l;
 	}
@@ -215,6 +227,16 @@ public final class DiagramLayout {
 
 		final Map<String, String> names = new LinkedHashMap<>();
 
+		/**
+		 * Flows (source->target) held to one side of their source or target: R, D, L or
+		 * U.
+		 */
+		final Map<String, Integer> exits = new HashMap<>();
+
+		final Map<String, Integer> entries = new HashMap<>();
+
+		final Map<String, double[]> sizes = new HashMap<>();
+
 		BpmnModelInstance model;
 
 		final Map<String, Box> boxes = new LinkedHashMap<>();
@@ -235,6 +257,20 @@ public final class DiagramLayout {
 			for (int i = 0; i < ids.length; i++) {
 				at(ids[i], column + i, row);
 			}
+		}
+
+		/** The flow leaves its source by the R(ight), D(own), L(eft) or U(p) side. */
+		void exit(String source, String target, char side) {
+			this.exits.put(source + "->" + target, "RDLU".indexOf(side));
+		}
+
+		/** The flow enters its target by the L(eft), T(op), R(ight) or B(ottom) side. */
+		void entry(String source, String target, char side) {
+			this.entries.put(source + "->" + target, "LTRB".indexOf(side));
+		}
+
+		void size(String id, double w, double h) {
+			this.sizes.put(id, new double[] { w, h });
 		}
 
 		void boundary(String id, double along) {
@@ -306,8 +342,9 @@ public final class DiagramLayout {
 				}
 				double cx = snap(ORIGIN + cell[0] * COLUMN);
 				double cy = snap(ORIGIN + cell[1] * ROW);
-				double w = node instanceof Event ? 36 : node instanceof Gateway ? 50 : 100;
-				double h = node instanceof Event ? 36 : node instanceof Gateway ? 50 : 80;
+				double[] size = this.sizes.get(node.getId());
+				double w = size != null ? size[0] : node instanceof Event ? 36 : node instanceof Gateway ? 50 : 100;
+				double h = size != null ? size[1] : node instanceof Event ? 36 : node instanceof Gateway ? 50 : 80;
 				this.boxes.put(node.getId(), new Box(cx - w / 2, cy - h / 2, w, h));
 			}
 			// Innermost containers first: a sub-process wraps its children.
@@ -410,7 +447,8 @@ public final class DiagramLayout {
 					double py = (j + this.j0) * G;
 					int p = j * this.width + i;
 					inSource[p] = from.containsClosed(px, py);
-					inTarget[p] = to.contains(px, py);
+					inTarget[p] = to.containsClosed(px, py);
+					near[p] = from.grow(G).containsClosed(px, py) && !inSource[p] || to.grow(G).containsClosed(px, py);
 					for (Box box : obstacles) {
 						if (box.containsClosed(px, py)) {
 							blocked[p] = true;
@@ -418,7 +456,7 @@ public final class DiagramLayout {
 						}
 					}
 					for (Box box : clearances) {
-						if (box.containsClosed(px, py)) {
+						if (!near[p] && box.containsClosed(px, py)) {
 							near[p] = true;
 							break;
 						}
@@ -432,7 +470,13 @@ public final class DiagramLayout {
 			PriorityQueue<double[]> open = new PriorityQueue<>(Comparator.comparingDouble(e -> e[0]));
 			int ci = (int) Math.floor(from.cx() / G) - this.i0;
 			int cj = (int) Math.floor(from.cy() / G) - this.j0;
+			String ends = source.getId() + "->" + target.getId();
+			Integer exit = this.exits.get(ends);
+			Integer side = this.entries.get(ends);
 			for (int d = 0; d < 4; d++) {
+				if (exit != null && exit != d) {
+					continue;
+				}
 				int reach = (int) Math.floor(((d % 2 == 0) ? from.h : from.w) / 2 / G)
 						- (source instanceof Activity ? 1 : 0);
 				if (!(source instanceof Activity)) {
@@ -445,7 +489,8 @@ public final class DiagramLayout {
 					if (!inSource[p]) {
 						continue;
 					}
-					double penalty = Math.abs(o) * (source instanceof SubProcess ? 0.5 : 3);
+					double penalty = Math.abs(o)
+							* (source instanceof SubProcess ? 0.5 : source instanceof Activity ? 3 : 5);
 					int state = p * 4 + d;
 					if (penalty < cost[state]) {
 						cost[state] = penalty;
@@ -490,8 +535,8 @@ public final class DiagramLayout {
 					}
 					double step = 1 + (nd != d ? 12 : 0) + (near[q] && !inSource[q] && !inTarget[q] ? 1.5 : 0);
 					if (inTarget[q]) {
-						if (nd != d && !inSource[p]) {
-							// no turn on the border itself
+						if (side != null && side != nd) {
+							continue;
 						}
 						double offset = nd % 2 == 0 ? Math.abs((nj + this.j0) * G - to.cy())
 								: Math.abs((ni + this.i0) * G - to.cx());
@@ -499,7 +544,7 @@ public final class DiagramLayout {
 						if (offset > limit + 0.1) {
 							continue;
 						}
-						step += offset / G * (target instanceof SubProcess ? 0.5 : 3);
+						step += offset / G * (target instanceof SubProcess ? 0.5 : target instanceof Activity ? 3 : 5);
 					}
 					step += usage(i, j, ni, nj, nd);
 					int next = q * 4 + nd;
@@ -668,7 +713,10 @@ public final class DiagramLayout {
 						new Box(box.cx() - w / 2, box.y - h - 5, w, h),
 						new Box(box.x + box.w + 5, box.cy() - h - 2, w, h),
 						new Box(box.x - w - 5, box.cy() - h - 2, w, h), new Box(box.x + box.w + 5, box.cy() + 4, w, h),
-						new Box(box.x - w - 5, box.cy() + 4, w, h));
+						new Box(box.x - w - 5, box.cy() + 4, w, h), new Box(box.x - w + 8, box.y - h - 2, w, h),
+						new Box(box.x + box.w - 8, box.y - h - 2, w, h),
+						new Box(box.x - w + 8, box.y + box.h + 2, w, h),
+						new Box(box.x + box.w - 8, box.y + box.h + 2, w, h));
 				choose(node.getId(), candidates, null);
 			}
 			for (SequenceFlow flow : flows()) {
@@ -738,8 +786,9 @@ public final class DiagramLayout {
 					for (int k = 1; k < points.size(); k++) {
 						double[] a = points.get(k - 1);
 						double[] b = points.get(k);
-						if (box.hitBy(a[0], a[1], b[0], b[1])) {
-							score += route.getKey().equals(own == null ? null : own.getId()) ? 80 : 60;
+						boolean mine = route.getKey().equals(own == null ? null : own.getId());
+						if ((mine ? box : box.grow(5)).hitBy(a[0], a[1], b[0], b[1])) {
+							score += mine ? 80 : 60;
 						}
 					}
 				}
