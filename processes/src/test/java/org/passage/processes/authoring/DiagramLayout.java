@@ -87,6 +87,10 @@ public final class DiagramLayout {
 		l.row(9.3, 3.3, "Activity_ConsiderAppeal", "Gateway_AppealUpheld");
 		l.row(0.3, 4.8, "Event_ConsentWithdrawn", "Activity_StopAssistance", "Event_AssistanceStopped");
 		l.exit("Gateway_PendingFundsDecided", "Activity_DecideGaf", 'U');
+		// Nested, so that they do not cross: the nearest outcome leaves rightmost.
+		l.exit("Gateway_GafDecided", "Activity_DecideOnPendingFunds", 'D', 10);
+		l.exit("Gateway_GafDecided", "Activity_RecordReferral", 'D', 0);
+		l.exit("Gateway_GafDecided", "Activity_ConsiderAppeal", 'D', -10);
 		l.exit("Gateway_PendingFundsDecided", "Gateway_ReadyToClose", 'R');
 		l.size("Activity_TraceFamily", 140, 80);
 		l.name("Gateway_GafDecided", "Activity_CollectMissingInformation", "information missing");
@@ -106,7 +110,9 @@ public final class DiagramLayout {
 		l.row(3, -1.3, "Activity_OpenVotCase", "Event_ReferredToVotCase");
 		l.row(3, 1.3, "Activity_ReferToRefugeeAgency", "Event_ReferredToRefugeeAgency");
 		l.row(4.3, 0, "Activity_ConfirmWishToReturn", "Activity_DecideHasm", "Gateway_HasmDecided");
-		l.at("Activity_CollectMissingInformation", 6.3, -1.3);
+		l.at("Activity_CollectMissingInformation", 5.6, -1.3);
+		l.exit("Gateway_HasmDecided", "Activity_OpenVotCase", 'U', 10);
+		l.exit("Gateway_HasmDecided", "Activity_CollectMissingInformation", 'U', 0);
 		l.row(7.6, 0, "Activity_ApproveReturn", "Gateway_ReturnApproved", "Activity_ReserveFunds",
 				"Gateway_FundsReserved");
 		l.row(11.8, 0, "Activity_ObtainTravelDocuments", "Activity_CheckFitToTravel", "Activity_ReturnHome",
@@ -121,6 +127,10 @@ public final class DiagramLayout {
 		l.at("Event_DecidedInTime", 2.3, 5.9);
 		l.row(5.3, 4.8, "Event_ConsentWithdrawn", "Activity_StopAssistance", "Event_AssistanceStopped");
 		l.exit("Gateway_PendingFundsDecided", "Activity_DecideHasm", 'U');
+		// Nested, so that they do not cross: the nearest outcome leaves rightmost.
+		l.exit("Gateway_HasmDecided", "Activity_DecideOnPendingFunds", 'D', 10);
+		l.exit("Gateway_HasmDecided", "Activity_RecordReferral", 'D', 0);
+		l.exit("Gateway_HasmDecided", "Activity_ConsiderAppeal", 'D', -10);
 		l.exit("Gateway_PendingFundsDecided", "Gateway_ReadyToClose", 'R');
 		l.name("Gateway_HasmDecided", "Activity_CollectMissingInformation", "information missing");
 		l.name("Gateway_HasmDecided", "Activity_ApproveReturn", "eligible (or interim)");
@@ -171,6 +181,7 @@ public final class DiagramLayout {
 		l.entry("Activity_MonitoringVisit", "Gateway_MonitoringDue", 'B');
 		l.exit("Gateway_MonitoringDue", "Event_ReintegrationClosed", 'U');
 		l.exit("Gateway_PendingFundsDecided", "Activity_DecideReintegrationPackage", 'U');
+		l.entry("Gateway_PendingFundsDecided", "Activity_DecideReintegrationPackage", 'B');
 		l.name("Gateway_ReadyToDeliver", "Ready to deliver?");
 		return l;
 	}
@@ -235,6 +246,8 @@ public final class DiagramLayout {
 
 		final Map<String, Integer> entries = new HashMap<>();
 
+		final Map<String, Integer> exitOffsets = new HashMap<>();
+
 		final Map<String, double[]> sizes = new HashMap<>();
 
 		BpmnModelInstance model;
@@ -262,6 +275,15 @@ public final class DiagramLayout {
 		/** The flow leaves its source by the R(ight), D(own), L(eft) or U(p) side. */
 		void exit(String source, String target, char side) {
 			this.exits.put(source + "->" + target, "RDLU".indexOf(side));
+		}
+
+		/**
+		 * The flow leaves its source by one side, {@code offset} pixels right of (or
+		 * below) the side's middle.
+		 */
+		void exit(String source, String target, char side, int offset) {
+			exit(source, target, side);
+			this.exitOffsets.put(source + "->" + target, offset / G);
 		}
 
 		/** The flow enters its target by the L(eft), T(op), R(ight) or B(ottom) side. */
@@ -441,6 +463,8 @@ public final class DiagramLayout {
 			boolean[] inSource = new boolean[n];
 			boolean[] inTarget = new boolean[n];
 			boolean[] near = new boolean[n];
+			// Close to its source or target a flow runs straight: no jog on the border.
+			boolean[] straight = new boolean[n];
 			for (int j = 0; j < this.height; j++) {
 				for (int i = 0; i < this.width; i++) {
 					double px = (i + this.i0) * G;
@@ -449,6 +473,7 @@ public final class DiagramLayout {
 					inSource[p] = from.containsClosed(px, py);
 					inTarget[p] = to.containsClosed(px, py);
 					near[p] = from.grow(G).containsClosed(px, py) && !inSource[p] || to.grow(G).containsClosed(px, py);
+					straight[p] = from.grow(1.5 * G).containsClosed(px, py) || to.grow(1.5 * G).containsClosed(px, py);
 					for (Box box : obstacles) {
 						if (box.containsClosed(px, py)) {
 							blocked[p] = true;
@@ -482,7 +507,11 @@ public final class DiagramLayout {
 				if (!(source instanceof Activity)) {
 					reach = 1;
 				}
+				Integer pinned = this.exitOffsets.get(ends);
 				for (int o = -reach; o <= reach; o++) {
+					if (pinned != null && pinned != o) {
+						continue;
+					}
 					int i = ci + (d % 2 == 0 ? 0 : o);
 					int j = cj + (d % 2 == 0 ? o : 0);
 					int p = j * this.width + i;
@@ -518,7 +547,7 @@ public final class DiagramLayout {
 					if (nd == (d + 2) % 4) {
 						continue;
 					}
-					if (inSource[p] && nd != d) {
+					if ((inSource[p] || straight[p]) && nd != d) {
 						continue;
 					}
 					int ni = i + DX[nd];
@@ -546,7 +575,9 @@ public final class DiagramLayout {
 						}
 						step += offset / G * (target instanceof SubProcess ? 0.5 : target instanceof Activity ? 3 : 5);
 					}
-					step += usage(i, j, ni, nj, nd);
+					boolean throughContainer = inSource[q] && source instanceof SubProcess
+							|| inTarget[q] && target instanceof SubProcess;
+					step += throughContainer ? 0 : usage(i, j, ni, nj, nd);
 					int next = q * 4 + nd;
 					double g = cost[state] + step;
 					if (g < cost[next]) {
@@ -569,6 +600,11 @@ public final class DiagramLayout {
 			for (int k = 1; k < path.size(); k++) {
 				int[] a = path.get(k - 1);
 				int[] b = path.get(k);
+				boolean hidden = source instanceof SubProcess && from.contains(b[0] * G, b[1] * G)
+						|| target instanceof SubProcess && to.contains(a[0] * G, a[1] * G);
+				if (hidden) {
+					continue;
+				}
 				if (a[1] == b[1]) {
 					this.horizontal.add(key(Math.min(a[0], b[0]), a[1]));
 				}
