@@ -78,8 +78,9 @@ public final class DiagramLayout {
 				"Gateway_FundsReserved");
 		l.row(13.5, 0, "Activity_DeliverAssistance", "Activity_CommitFunds", "Activity_ChooseDurableSolution",
 				"Gateway_DurableSolution");
-		l.row(17.7, 0, "Activity_TraceFamily", "Activity_Reintegration", "Gateway_ReadyToClose", "Activity_CloseCase",
-				"Event_CaseClosed");
+		l.at("Activity_TraceFamily", 17.8, 0);
+		l.row(19.0, 0, "Activity_Reintegration", "Gateway_ReadyToClose");
+		l.row(21.3, 0, "Activity_CloseCase", "Event_CaseClosed");
 		l.row(17.8, 1.3, "Activity_ApproveThirdCountry", "Gateway_ThirdCountryApproved");
 		l.row(12.3, 1.3, "Activity_DecideOnPendingFunds", "Gateway_PendingFundsDecided");
 		l.boundary("Event_FundsToppedUp", 0.3);
@@ -92,6 +93,7 @@ public final class DiagramLayout {
 		l.exit("Gateway_GafDecided", "Activity_RecordReferral", 'D', 0);
 		l.exit("Gateway_GafDecided", "Activity_ConsiderAppeal", 'D', -10);
 		l.exit("Gateway_PendingFundsDecided", "Gateway_ReadyToClose", 'R');
+		l.entry("Gateway_AppealUpheld", "Gateway_ReadyToClose", 'B');
 		l.size("Activity_TraceFamily", 140, 80);
 		l.name("Gateway_GafDecided", "Activity_CollectMissingInformation", "information missing");
 		l.name("Gateway_GafDecided", "Activity_ApproveAssistance", "eligible (or interim)");
