@@ -141,7 +141,7 @@ public final class DiagramLayout {
 		l.name("Gateway_HasmDecided", "Activity_RecordReferral", "refer elsewhere");
 		l.name("Gateway_HasmDecided", "Activity_ConsiderAppeal", "not eligible");
 		l.name("Gateway_ReadyToClose", "Ready to close?");
-		l.name("Activity_HasmDeadline", "HASM decision due 72 h after registration");
+		l.name("Activity_HasmDeadline", "Deadline for the HASM decision");
 		l.name("Activity_ConsentWithdrawal", "Consent withdrawn at any time");
 		return l;
 	}
