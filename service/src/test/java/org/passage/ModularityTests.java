@@ -2,7 +2,6 @@ package org.passage;
 
 import java.nio.file.Path;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -16,8 +15,7 @@ import org.springframework.modulith.docs.Documenter;
  */
 class ModularityTests {
 
-	static final ApplicationModules MODULES = ApplicationModules.of(PassageApplication.class,
-			JavaClass.Predicates.resideInAPackage("org.passage.rules.."));
+	static final ApplicationModules MODULES = ApplicationModules.of(PassageApplication.class);
 
 	@Test
 	void modulesDependOnEachOthersApisOnlyAndNeverInACycle() {

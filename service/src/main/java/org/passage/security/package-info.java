@@ -1,5 +1,9 @@
 /**
- * Who may do what. Passage's accounts and groups live in Camunda's identity service, so
- * one account signs in to Tasklist and to the Passage API; a group is a role.
+ * Who may do what: accounts and roles in Camunda's identity service (a group is a role),
+ * HTTP access to the Passage API, and the lock-down of the engine's own surfaces, which
+ * are operators' tools: no staff sign-in to Camunda's webapps, no engine authorizations
+ * for staff, no REST deployment by default, expressions limited to process steps (ADR
+ * 0006).
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Security")
 package org.passage.security;

@@ -3,4 +3,5 @@
  * the data of the step's Camunda form, checked on the server against the form's own
  * rules.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Tasks")
 package org.passage.tasks;

@@ -1,4 +1,6 @@
-package org.passage.security;
+package org.passage.security.internal;
+
+import org.passage.security.Roles;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,6 @@
-package org.passage.security;
+package org.passage.security.internal;
+
+import org.passage.security.Roles;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-class WebSecurity {
+public class WebSecurity {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {

@@ -1,4 +1,4 @@
-package org.passage.security;
+package org.passage.security.internal;
 
 import java.time.Duration;
 import java.util.List;
@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.GroupQuery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.passage.security.Roles;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
