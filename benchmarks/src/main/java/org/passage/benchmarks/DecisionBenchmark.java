@@ -127,11 +127,16 @@ public class DecisionBenchmark {
 	}
 
 	static Ruleset shipped(Programme programme) {
+		return RulesetCompiler.compile(programme, programme.definition().tableFolder(), shippedFiles(programme))
+			.orThrow();
+	}
+
+	/** The shipped workbook of a programme, from the decision-tables jar. */
+	static List<TableFile> shippedFiles(Programme programme) {
 		String folder = programme.definition().tableFolder();
 		String name = folder + ".xlsx";
 		try (InputStream in = DecisionBenchmark.class.getResourceAsStream("/decision-tables/" + folder + "/" + name)) {
-			return RulesetCompiler.compile(programme, folder, List.of(new TableFile(name, in.readAllBytes())))
-				.orThrow();
+			return List.of(new TableFile(name, in.readAllBytes()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
