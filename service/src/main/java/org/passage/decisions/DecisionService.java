@@ -109,6 +109,7 @@ public class DecisionService {
 	 * @deprecated used by eligibility delegates until they move to the typed entry,
 	 * {@link #record(Record, DecisionContext)}
 	 */
+	// Used by eligibility delegates until they move to the typed entry.
 	@Deprecated(forRemoval = true)
 	public DecisionView record(Programme programme, JsonNode body, String caller, Locale locale) {
 		RequestReader.Read read = this.reader.read(programme, body);
