@@ -16,7 +16,7 @@ import org.passage.rules.facts.ReintegrationInput;
  * until someone decides where it goes. {@code caseId} and {@code asOf} are not inputs.
  */
 @Mapper(unmappedTargetPolicy = ReportingPolicy.ERROR)
-public interface RequestMapper {
+interface RequestMapper {
 
 	/**
 	 * The input of any request: its programme's mapping.
