@@ -28,6 +28,24 @@ class ArchitectureTest {
 		.resideInAnyPackage("org.passage.decisiontables..", "org.passage.security..", "org.passage.system..");
 
 	@ArchTest
+	static final ArchRule decisionsKnowNoCasework = noClasses().that()
+		.resideInAnyPackage("org.passage.decisions..", "org.passage.decisiontables..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.passage.cases..", "org.passage.tasks..", "org.passage.eligibility..",
+				"org.passage.funds..")
+		.because("casework calls decisions, never the other way round");
+
+	@ArchTest
+	static final ArchRule httpStaysInTheWebAdapters = noClasses().that()
+		.resideInAnyPackage("org.passage.decisions", "org.passage.decisions.internal..", "org.passage.decisiontables",
+				"org.passage.decisiontables.internal..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework.web..", "org.springframework.http..", "jakarta.servlet..")
+		.because("requests, responses and idempotency keys belong to the web sub-packages");
+
+	@ArchTest
 	static final ArchRule featurePackagesHaveNoCycles = slices().matching("org.passage.(*)..")
 		.should()
 		.beFreeOfCycles();

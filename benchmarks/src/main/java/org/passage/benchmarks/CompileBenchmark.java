@@ -56,17 +56,17 @@ public class CompileBenchmark {
 
 	@Benchmark
 	public Ruleset gafShipped() {
-		return DecisionBenchmark.shipped(Programme.GAF, "gaf-eligibility");
+		return DecisionBenchmark.shipped(Programme.GAF);
 	}
 
 	@Benchmark
 	public Ruleset hasmShipped() {
-		return DecisionBenchmark.shipped(Programme.HASM, "hasm-eligibility");
+		return DecisionBenchmark.shipped(Programme.HASM);
 	}
 
 	@Benchmark
 	public Ruleset reintegrationShipped() {
-		return DecisionBenchmark.shipped(Programme.REINTEGRATION, "reintegration-package");
+		return DecisionBenchmark.shipped(Programme.REINTEGRATION);
 	}
 
 	@Benchmark

@@ -17,6 +17,7 @@ import org.passage.rules.decision.Component;
 import org.passage.rules.decision.Decision;
 import org.passage.rules.decision.Eligibility;
 import org.passage.rules.decision.Programme;
+import org.passage.rules.decision.ReintegrationDecision;
 import org.passage.rules.decision.Route;
 import org.passage.rules.engine.Ruleset;
 import org.passage.rules.facts.Consent;
@@ -115,7 +116,7 @@ class PolicyInvariantsProperties {
 
 	@Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
 	void reintegrationExactlyOneRowDecidesTheSameWayEveryTime(@ForAll("reintegrationInputs") ReintegrationInput input) {
-		Decision decision = reintegration.decide(input, Locale.ENGLISH);
+		ReintegrationDecision decision = (ReintegrationDecision) reintegration.decide(input, Locale.ENGLISH);
 		assertOneDecidingRow(decision, "Reintegration tier");
 		assertThat(reintegration.decide(input, Locale.ENGLISH)).isEqualTo(decision);
 		assertThat(decision.grantedAmount()).isEqualByComparingTo(decision.arrivalCash().add(decision.inKindBudget()));

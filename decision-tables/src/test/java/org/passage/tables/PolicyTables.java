@@ -22,11 +22,7 @@ public final class PolicyTables {
 	}
 
 	public static Path folder(Programme programme) {
-		return Path.of(switch (programme) {
-			case GAF -> "gaf-eligibility";
-			case HASM -> "hasm-eligibility";
-			case REINTEGRATION -> "reintegration-package";
-		});
+		return Path.of(programme.definition().tableFolder());
 	}
 
 	public static List<TableFile> files(Programme programme) {

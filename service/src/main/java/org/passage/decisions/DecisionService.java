@@ -1,154 +1,120 @@
 package org.passage.decisions;
 
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.passage.decisions.internal.DecisionViews;
+import org.passage.decisions.internal.Decisions;
 import org.passage.decisiontables.Rulesets;
 import org.passage.decisiontables.Rulesets.Versioned;
 import org.passage.rules.decision.Decision;
 import org.passage.rules.decision.Programme;
-import org.passage.rules.facts.InvalidInputException;
-import org.passage.web.InvalidRequestException;
 import org.passage.web.NotFoundException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Decides, records and replays decisions. A recorded decision keeps the input as
- * received, the whole output and the ruleset version that made it, so that it can be
- * replayed exactly.
+ * Decides, records and replays decisions, for in-process callers: typed inputs in
+ * ({@code GafInput}, {@code HasmInput}, {@code ReintegrationInput}), typed views out. A
+ * recorded decision keeps the input it decided, the whole output and the ruleset version
+ * that made it, so that it can be replayed exactly. HTTP (reading JSON, idempotency keys,
+ * the transaction of a call) is the web adapter's business, in {@code web}.
  */
 @Service("passageDecisionService") // Camunda registers its own "decisionService"
 public class DecisionService {
-
-	/** The largest batch one call may send. */
-	public static final int MAX_BATCH = 1000;
 
 	/** The largest page a list may ask for. */
 	public static final int MAX_PAGE = 200;
 
 	private final Rulesets rulesets;
 
-	private final RequestReader reader;
-
-	private final DecisionMapper mapper;
+	private final DecisionViews views;
 
 	private final Decisions decisions;
 
 	private final ObjectMapper json;
 
-	private final TransactionTemplate transactions;
-
 	private final MeterRegistry meters;
 
 	private final Map<Programme, Timer> timers = new ConcurrentHashMap<>();
 
-	DecisionService(Rulesets rulesets, RequestReader reader, DecisionMapper mapper, Decisions decisions,
-			ObjectMapper json, TransactionTemplate transactions, MeterRegistry meters) {
+	DecisionService(Rulesets rulesets, DecisionViews views, Decisions decisions, ObjectMapper json,
+			MeterRegistry meters) {
 		this.rulesets = rulesets;
-		this.reader = reader;
-		this.mapper = mapper;
+		this.views = views;
 		this.decisions = decisions;
 		this.json = json;
-		this.transactions = transactions;
 		this.meters = meters;
 	}
 
 	/**
-	 * The input fields of a programme's decision, as the API names them (domain.md
-	 * section 2).
+	 * Decides {@code input} under the live ruleset of its programme and records it, in
+	 * the caller's transaction (a new one if there is none): the decision is stored when
+	 * the caller commits, and not at all if it rolls back.
+	 * @param input a {@code GafInput}, {@code HasmInput} or {@code ReintegrationInput}
+	 * @throws IllegalArgumentException if no programme decides inputs of its type
 	 */
-	public static List<String> inputNames(Programme programme) {
-		return java.util.Arrays.stream(RequestReader.typeOf(programme).getRecordComponents())
-			.map(java.lang.reflect.RecordComponent::getName)
-			.filter(name -> !name.equals("caseId") && !name.equals("asOf"))
-			.toList();
+	@Transactional(propagation = Propagation.REQUIRED, noRollbackFor = Rulesets.NotLiveException.class)
+	public DecisionView record(Record input, DecisionContext context) {
+		return record(input, context, null);
 	}
 
 	/**
-	 * Decides and records a typed input (GafInput, HasmInput, ReintegrationInput) in the
-	 * caller's transaction.
+	 * Decides {@code input} under the ruleset that was live at {@code asOf} (the live one
+	 * when null) and records it, in the caller's transaction.
+	 * @throws Rulesets.NotLiveException if no ruleset of the programme was live then
 	 */
-	public DecisionView record(Record input, DecisionContext context) {
-		Programme programme = input instanceof org.passage.rules.facts.GafInput ? Programme.GAF
-				: input instanceof org.passage.rules.facts.HasmInput ? Programme.HASM : Programme.REINTEGRATION;
-		com.fasterxml.jackson.databind.node.ObjectNode body = this.json.valueToTree(input);
-		body.put("caseId", context.caseId());
-		return record(programme, body, context.caller(), context.locale());
-	}
-
-	/** Decides without recording: a what-if. */
-	public DecisionView evaluate(Programme programme, JsonNode body, Locale locale) {
-		DecisionRequest request = this.reader.read(programme, body);
-		Versioned ruleset = rulesetFor(programme, request);
-		return this.mapper.toView(decide(ruleset, request, locale, false), null, request.caseId(), now());
-	}
-
-	/** Decides and records, in one transaction. */
-	public DecisionView record(Programme programme, JsonNode body, String caller, Locale locale) {
-		DecisionRequest request = this.reader.read(programme, body);
-		Versioned ruleset = rulesetFor(programme, request);
-		Decision decision = decide(ruleset, request, locale, true);
-		DecisionView view = this.mapper.toView(decision, UUID.randomUUID(), request.caseId(), now());
-		this.transactions
-			.executeWithoutResult(
-					status -> this.decisions.insert(
-							new Decisions.Stored(view.decisionId(), programme, request.caseId(), write(request),
-									write(view), ruleset.id(), caller, view.evaluatedAt()),
-							decision.decision().name()));
+	@Transactional(propagation = Propagation.REQUIRED, noRollbackFor = Rulesets.NotLiveException.class)
+	public DecisionView record(Record input, DecisionContext context, Instant asOf) {
+		Programme programme = Programme.of(input);
+		Versioned ruleset = rulesetFor(programme, asOf);
+		Decision decision = decide(ruleset, input, context.locale(), true);
+		DecisionView view = this.views.toView(decision, UUID.randomUUID(), context.caseId(), now());
+		this.decisions.insert(new Decisions.Stored(view.decisionId(), programme, context.caseId(), write(input),
+				write(view), ruleset.id(), context.caller(), view.evaluatedAt()), decision.decision().name());
 		return view;
 	}
 
-	/** One item of a batch: its decision, or its own problem. */
-	public record BatchItem(int index, int status, DecisionView decision, BatchProblem problem) {
-	}
-
-	/** Why a batch item was not decided. */
-	public record BatchProblem(String title, String detail, List<org.passage.rules.facts.FieldError> errors) {
+	/** Decides without recording: a what-if, under the live ruleset. */
+	public DecisionView evaluate(Record input, DecisionContext context) {
+		return evaluate(input, context, null);
 	}
 
 	/**
-	 * Decides and records each item on its own: a bad item is reported and writes
-	 * nothing.
+	 * Decides without recording, under the ruleset that was live at {@code asOf} (the
+	 * live one when null).
+	 * @throws Rulesets.NotLiveException if no ruleset of the programme was live then
 	 */
-	public List<BatchItem> batch(Programme programme, JsonNode items, String caller, Locale locale) {
-		if (items == null || !items.isArray()) {
-			throw new InvalidRequestException("The body must be {\"items\": [ ... ]}.",
-					List.of(new org.passage.rules.facts.FieldError("items", "must be an array", List.of())));
-		}
-		if (items.isEmpty() || items.size() > MAX_BATCH) {
-			throw new InvalidRequestException("A batch holds 1 to " + MAX_BATCH + " items.",
-					List.of(new org.passage.rules.facts.FieldError("items", "has " + items.size() + " items",
-							List.of("1.." + MAX_BATCH))));
-		}
-		List<BatchItem> results = new ArrayList<>(items.size());
-		for (int i = 0; i < items.size(); i++) {
-			try {
-				results.add(new BatchItem(i, 201, record(programme, items.get(i), caller, locale), null));
-			}
-			catch (InvalidRequestException ex) {
-				results.add(
-						new BatchItem(i, 400, null, new BatchProblem("Invalid request", ex.getMessage(), ex.errors())));
-			}
-		}
-		return results;
+	public DecisionView evaluate(Record input, DecisionContext context, Instant asOf) {
+		Versioned ruleset = rulesetFor(Programme.of(input), asOf);
+		return this.views.toView(decide(ruleset, input, context.locale(), false), null, context.caseId(), now());
 	}
 
+	/**
+	 * A recorded decision.
+	 * @throws NotFoundException if there is none with this id
+	 */
 	public DecisionView get(UUID id) {
 		return read(find(id).output(), DecisionView.class);
 	}
 
+	/**
+	 * Recorded decisions, newest first, filtered by whatever is given (null: any).
+	 */
 	public List<DecisionView> list(String caseId, Programme programme, OffsetDateTime from, OffsetDateTime to, int page,
 			int size) {
 		return this.decisions.list(caseId, programme, from, to, page, size)
@@ -165,36 +131,24 @@ public class DecisionService {
 	/**
 	 * Decides a recorded input again, under its own ruleset version or under the live
 	 * one.
+	 * @throws NotFoundException if there is no decision with this id
 	 */
 	public Replay replay(UUID id, boolean underLiveRuleset, Locale locale) {
 		Decisions.Stored stored = find(id);
-		DecisionRequest request = this.reader.read(stored.programme(), read(stored.input(), JsonNode.class));
+		// Decisions recorded before the typed entry stored the request, caseId and asOf
+		// included: those are not input fields, and are not read.
+		Record input = read(stored.input(), stored.programme().definition().inputType());
 		Versioned ruleset = underLiveRuleset ? this.rulesets.live(stored.programme())
 				: this.rulesets.version(stored.rulesetId());
 		DecisionView original = read(stored.output(), DecisionView.class);
-		DecisionView replayed = this.mapper.toView(decide(ruleset, request, locale, false), id, stored.caseId(), now());
+		DecisionView replayed = this.views.toView(decide(ruleset, input, locale, false), id, stored.caseId(), now());
 		List<String> differences = differences(original.outcome(), replayed.outcome());
 		return new Replay(id, differences.isEmpty(), replayed.rulesetVersion(), original, replayed, differences);
 	}
 
-	private Decision decide(Versioned ruleset, DecisionRequest request, Locale locale, boolean recorded) {
-		Record facts;
-		try {
-			if (request instanceof GafRequest gaf) {
-				facts = this.mapper.toFacts(gaf);
-			}
-			else if (request instanceof HasmRequest hasm) {
-				facts = this.mapper.toFacts(hasm);
-			}
-			else {
-				facts = this.mapper.toFacts((ReintegrationRequest) request);
-			}
-		}
-		catch (InvalidInputException ex) {
-			throw new InvalidRequestException("Some values are outside their domain.", ex.errors());
-		}
+	private Decision decide(Versioned ruleset, Record input, Locale locale, boolean recorded) {
 		Timer.Sample timing = Timer.start(this.meters);
-		Decision decision = ruleset.ruleset().decide(facts, locale);
+		Decision decision = ruleset.ruleset().decide(input, locale);
 		timing.stop(this.timers.computeIfAbsent(decision.programme(), this::timer));
 		String programme = decision.programme().name().toLowerCase(Locale.ROOT);
 		this.meters
@@ -212,17 +166,8 @@ public class DecisionService {
 			.register(this.meters);
 	}
 
-	private Versioned rulesetFor(Programme programme, DecisionRequest request) {
-		if (request.asOf() == null) {
-			return this.rulesets.live(programme);
-		}
-		try {
-			return this.rulesets.liveAt(programme, request.asOf().toInstant());
-		}
-		catch (Rulesets.NotLiveException ex) {
-			throw new InvalidRequestException(ex.getMessage(),
-					List.of(new org.passage.rules.facts.FieldError("asOf", "no ruleset was live then", List.of())));
-		}
+	private Versioned rulesetFor(Programme programme, Instant asOf) {
+		return asOf == null ? this.rulesets.live(programme) : this.rulesets.liveAt(programme, asOf);
 	}
 
 	private Decisions.Stored find(UUID id) {
@@ -231,11 +176,11 @@ public class DecisionService {
 
 	private static List<String> differences(DecisionView original, DecisionView replayed) {
 		List<String> fields = new ArrayList<>();
-		for (var component : DecisionView.class.getRecordComponents()) {
+		for (RecordComponent component : DecisionView.class.getRecordComponents()) {
 			try {
 				Object a = component.getAccessor().invoke(original);
 				Object b = component.getAccessor().invoke(replayed);
-				if (!java.util.Objects.equals(a, b)) {
+				if (!Objects.equals(a, b)) {
 					fields.add(component.getName());
 				}
 			}

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.passage.decisiontables.internal.RulesetStore;
+import org.passage.decisiontables.internal.StoredRuleset;
 import org.passage.rules.decision.Programme;
 import org.passage.rules.engine.DecisionEngine;
 import org.passage.rules.engine.Ruleset;

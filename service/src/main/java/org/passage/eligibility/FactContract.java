@@ -13,10 +13,7 @@ import java.util.stream.Collectors;
 
 import org.passage.cases.CaseFacts;
 import org.passage.rules.decision.Programme;
-import org.passage.rules.facts.GafInput;
-import org.passage.rules.facts.HasmInput;
 import org.passage.rules.facts.InvalidInputException;
-import org.passage.rules.facts.ReintegrationInput;
 import org.passage.rules.facts.TextInputs;
 
 /**
@@ -29,14 +26,14 @@ import org.passage.rules.facts.TextInputs;
  */
 public enum FactContract {
 
-	GAF(Programme.GAF, GafInput.class, CaseFacts.Gaf.class, Set.of("consent", "fundBalance", "priorGafCases"),
+	GAF(Programme.GAF, CaseFacts.Gaf.class, Set.of("consent", "fundBalance", "priorGafCases"),
 			Set.of("screening", "risk-assessment", "assistance-plan", "missing-information"),
 			Set.of("assistance-plan", "missing-information")),
 
-	HASM(Programme.HASM, HasmInput.class, CaseFacts.Hasm.class, Set.of("fundBalance"),
+	HASM(Programme.HASM, CaseFacts.Hasm.class, Set.of("fundBalance"),
 			Set.of("return-needs", "missing-information-hasm"), Set.of("return-needs", "missing-information-hasm")),
 
-	REINTEGRATION(Programme.REINTEGRATION, ReintegrationInput.class, CaseFacts.Reintegration.class, Set.of(),
+	REINTEGRATION(Programme.REINTEGRATION, CaseFacts.Reintegration.class, Set.of(),
 			Set.of("reintegration-plan", "missing-information-reintegration"),
 			Set.of("reintegration-plan", "missing-information-reintegration"));
 
@@ -52,10 +49,10 @@ public enum FactContract {
 
 	private final Set<String> decidingForms;
 
-	FactContract(Programme programme, Class<? extends Record> inputType, Class<? extends Record> factsType,
-			Set<String> known, Set<String> feedingForms, Set<String> decidingForms) {
+	FactContract(Programme programme, Class<? extends Record> factsType, Set<String> known, Set<String> feedingForms,
+			Set<String> decidingForms) {
 		this.programme = programme;
-		this.inputType = inputType;
+		this.inputType = programme.definition().inputType();
 		this.factsType = factsType;
 		this.known = known;
 		this.feedingForms = feedingForms;
@@ -148,7 +145,7 @@ public enum FactContract {
 
 	/** The names of the inputs, in the input record's order. */
 	public List<String> inputNames() {
-		return Arrays.stream(this.inputType.getRecordComponents()).map(RecordComponent::getName).toList();
+		return this.programme.definition().inputNames();
 	}
 
 }

@@ -133,6 +133,30 @@ class DecisionApiIT extends DecisionApiTesting {
 		assertThat(recorded()).isEqualTo(this.before + 1);
 	}
 
+	/**
+	 * A replay is the stored view written again by the same ObjectMapper: byte for byte
+	 * the first answer, for a batch and for a reintegration package's own outputs too.
+	 */
+	@Test
+	void answersARetryOfABatchAndOfAReintegrationPackageByteForByte() {
+		String batch = "{\"items\": [" + GAF + ","
+				+ GAF.replace("\"requestedAmount\": 2500.00", "\"requestedAmount\": -5") + "]}";
+		ResponseEntity<String> first = post("/api/v1/decisions/gaf:batch", batch, "key-batch", "fr");
+		ResponseEntity<String> retry = post("/api/v1/decisions/gaf:batch", batch, "key-batch", "fr");
+		assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(retry.getBody()).isEqualTo(first.getBody()).contains("\"status\":400", "2500.00");
+		String reintegration = """
+				{"pathway": "AVRR", "vulnerabilities": ["SINGLE_PARENT", "DISABILITY"], "adults": 2, "children": 3,
+				 "returnContext": "FRAGILE", "plan": "MICRO_BUSINESS", "businessPlanAssessed": true,
+				 "contributionPct": 25, "reTraffickingRisk": "LOW", "bannedFromDestination": true,
+				 "priorPackage": false, "age": 19}""";
+		ResponseEntity<String> package_ = post("/api/v1/decisions/reintegration", reintegration, "key-package", "es");
+		ResponseEntity<String> again = post("/api/v1/decisions/reintegration", reintegration, "key-package", "es");
+		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(again.getBody()).isEqualTo(package_.getBody()).contains("\"tier\":", "\"monitoringMonths\":");
+		assertThat(recorded()).isEqualTo(this.before + 2);
+	}
+
 	@Test
 	void decidesUnderTheRulesetLiveAtAnInstantAndRefusesAnInstantBeforeAnyWas() throws Exception {
 		JsonNode now = this.json.readTree(post("/api/v1/decisions/gaf:evaluate",

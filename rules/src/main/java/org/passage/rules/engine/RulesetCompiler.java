@@ -8,18 +8,18 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
-import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
-import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderError;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.io.ResourceFactory;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
 import org.passage.rules.decision.Programme;
 import org.passage.rules.decision.RulesetVersion;
 import org.passage.rules.table.Finding;
@@ -40,6 +40,14 @@ public final class RulesetCompiler {
 
 	/** Drools marks each generated rule with the cell its values came from. */
 	private static final Pattern RULE_ORIGIN = Pattern.compile("^// rule values at ([A-Z]+)(\\d+)");
+
+	/** The package a generated DRL declares. */
+	private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)", Pattern.MULTILINE);
+
+	/**
+	 * Each build is a KieModule of its own version, so that concurrent builds never meet.
+	 */
+	private static final AtomicLong BUILDS = new AtomicLong();
 
 	private RulesetCompiler() {
 	}
@@ -82,7 +90,7 @@ public final class RulesetCompiler {
 			return new Compilation(findings, Optional.empty());
 		}
 		List<Stage> stages = stages(sheets);
-		InternalKnowledgeBase kieBase = build(files, sheets, findings);
+		KieBase kieBase = build(files, sheets, findings);
 		int rules = kieBase == null ? 0
 				: kieBase.getKiePackages().stream().mapToInt(pkg -> pkg.getRules().size()).sum();
 		if (kieBase != null && rules == 0) {
@@ -126,7 +134,7 @@ public final class RulesetCompiler {
 	}
 
 	private static void checkVocabulary(Programme programme, List<RuleSheet> sheets, List<Finding> findings) {
-		String expected = Ruleset.Programmes.draftType(programme).getName() + " out";
+		String expected = programme.definition().draftType().getName() + " out";
 		for (RuleSheet sheet : sheets) {
 			if (!sheet.variables().contains(expected)) {
 				findings.add(new Finding(Finding.Kind.STRUCTURE, sheet.source(), sheet.grid().sheet(), null, null,
@@ -146,8 +154,22 @@ public final class RulesetCompiler {
 		}
 	}
 
-	private static InternalKnowledgeBase build(List<TableFile> files, List<RuleSheet> sheets, List<Finding> findings) {
-		KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+	/** The generated DRL of one rules sheet, where it sits in the KieFileSystem. */
+	private record Source(RuleSheet sheet, String drl, String path) {
+	}
+
+	/**
+	 * Builds the sheets with Drools' public API: each sheet's generated DRL is one
+	 * {@code .drl} resource of an in-memory KieModule of its own, removed from the
+	 * KieRepository once its KieBase is made, so compilations neither share nor leak
+	 * modules.
+	 */
+	private static KieBase build(List<TableFile> files, List<RuleSheet> sheets, List<Finding> findings) {
+		KieServices kie = KieServices.get();
+		KieFileSystem kfs = kie.newKieFileSystem();
+		ReleaseId releaseId = kie.newReleaseId("org.passage.rulesets", "ruleset", "1.0." + BUILDS.incrementAndGet());
+		kfs.generateAndWritePomXML(releaseId);
+		List<Source> sources = new ArrayList<>();
 		for (RuleSheet sheet : sheets) {
 			TableFile file = files.stream().filter(f -> f.name().equals(sheet.source())).findFirst().orElseThrow();
 			String drl;
@@ -161,29 +183,43 @@ public final class RulesetCompiler {
 						"Drools cannot read the sheet: " + ex.getMessage()));
 				continue;
 			}
-			builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8))
-				.setSourcePath(sheet.source() + ".drl"), ResourceType.DRL);
-			for (KnowledgeBuilderError error : builder.getErrors()) {
-				findings.add(locate(error, drl, sheet));
-			}
-			if (builder.hasErrors()) {
-				return null;
-			}
+			// P1: a resource is compiled as DRL only if its path ends in .drl. Its folder
+			// follows its package, as Drools advises.
+			Matcher pkg = PACKAGE.matcher(drl);
+			String path = (pkg.find() ? pkg.group(1).replace('.', '/') : "passage") + "/sheet-" + sources.size()
+					+ ".drl";
+			kfs.write("src/main/resources/" + path, drl);
+			sources.add(new Source(sheet, drl, path));
 		}
 		if (!findings.isEmpty()) {
 			return null;
 		}
-		InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
-		kieBase.addPackages(builder.getKnowledgePackages());
-		return kieBase;
+		ClassLoader classes = RulesetCompiler.class.getClassLoader();
+		KieBuilder builder = kie.newKieBuilder(kfs, classes).buildAll();
+		try {
+			List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+			for (Message error : errors) {
+				Optional<Source> source = sources.stream().filter(s -> s.path().equals(error.getPath())).findFirst();
+				findings.add(source.map(s -> locate(error, s.drl(), s.sheet()))
+					.orElseGet(() -> new Finding(Finding.Kind.COMPILE_ERROR, sheets.get(0).source(), null, null, null,
+							error.getText().trim())));
+			}
+			if (!errors.isEmpty()) {
+				return null;
+			}
+			return kie.newKieContainer(releaseId, classes).getKieBase();
+		}
+		finally {
+			kie.getRepository().removeKieModule(releaseId);
+		}
 	}
 
 	/**
 	 * Turns a DRL compile error back into the sheet row (and, where it can tell, the
 	 * cell) it came from.
 	 */
-	private static Finding locate(KnowledgeBuilderError error, String drl, RuleSheet sheet) {
-		int line = error.getLines().length > 0 ? error.getLines()[0] : -1;
+	private static Finding locate(Message error, String drl, RuleSheet sheet) {
+		int line = error.getLine() > 0 ? error.getLine() : -1;
 		String[] lines = drl.split("\n");
 		int gridRow = -1;
 		for (int i = Math.min(line, lines.length) - 1; i >= 0 && gridRow < 0; i--) {
@@ -198,18 +234,18 @@ public final class RulesetCompiler {
 					int column = table.columns().get(0).index();
 					for (int c = 0; c < row.cells().size(); c++) {
 						String cell = row.cells().get(c);
-						if (!cell.isEmpty() && error.getMessage().contains(cell)
+						if (!cell.isEmpty() && error.getText().contains(cell)
 								&& table.columns().get(c).kind() != RuleTable.ColumnKind.NAME) {
 							column = table.columns().get(c).index();
 						}
 					}
 					return new Finding(Finding.Kind.COMPILE_ERROR, sheet.source(), sheet.grid().sheet(),
-							Grid.address(gridRow, column), row.name(), error.getMessage().trim());
+							Grid.address(gridRow, column), row.name(), error.getText().trim());
 				}
 			}
 		}
 		return new Finding(Finding.Kind.COMPILE_ERROR, sheet.source(), sheet.grid().sheet(), null, null,
-				error.getMessage().trim());
+				error.getText().trim());
 	}
 
 }

@@ -5,7 +5,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks an input record against its declared domain: no nulls, enum sets of the right
@@ -32,6 +34,33 @@ public final class Domain {
 		Domain domain = new Domain();
 		for (int i = 0; i < components.length; i++) {
 			domain.checkComponent(components[i], values[i]);
+		}
+		return domain;
+	}
+
+	/**
+	 * Checks the values {@code source} holds under the names of {@code type}'s
+	 * components, before an input of {@code type} is made from them: the same per-field
+	 * checks as {@link #of}, for a source (a request read from JSON, say) whose fields
+	 * may still be null where {@code type}'s are primitive. A component {@code source}
+	 * lacks is missing. Cross-field rules stay with the input's constructor.
+	 */
+	public static Domain ofFields(Class<? extends Record> type, Record source) {
+		Map<String, RecordComponent> fields = new HashMap<>();
+		for (RecordComponent field : source.getClass().getRecordComponents()) {
+			fields.put(field.getName(), field);
+		}
+		Domain domain = new Domain();
+		for (RecordComponent component : type.getRecordComponents()) {
+			RecordComponent field = fields.get(component.getName());
+			Object value;
+			try {
+				value = field == null ? null : field.getAccessor().invoke(source);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException("Cannot read " + component.getName() + " of " + source, ex);
+			}
+			domain.checkComponent(component, value);
 		}
 		return domain;
 	}

@@ -1,4 +1,4 @@
-package org.passage.decisions;
+package org.passage.decisions.web;
 
 import java.time.OffsetDateTime;
 

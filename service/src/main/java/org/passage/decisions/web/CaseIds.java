@@ -1,4 +1,4 @@
-package org.passage.decisions;
+package org.passage.decisions.web;
 
 /** The shape of a case reference such as {@code VOT-2026-000123}. */
 final class CaseIds {

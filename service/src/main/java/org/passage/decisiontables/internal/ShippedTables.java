@@ -1,4 +1,4 @@
-package org.passage.decisiontables;
+package org.passage.decisiontables.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,15 +32,11 @@ class ShippedTables {
 	}
 
 	/**
-	 * The folder of a programme's tables: {@code gaf-eligibility},
-	 * {@code hasm-eligibility}, ....
+	 * The folder of a programme's tables, as the rules' programme registry names it:
+	 * {@code gaf-eligibility}, {@code hasm-eligibility}, ....
 	 */
 	static String folder(Programme programme) {
-		return switch (programme) {
-			case GAF -> "gaf-eligibility";
-			case HASM -> "hasm-eligibility";
-			case REINTEGRATION -> "reintegration-package";
-		};
+		return programme.definition().tableFolder();
 	}
 
 	/** The label shipped tables carry, e.g. {@code gaf-eligibility v1 (shipped)}. */

@@ -1,4 +1,4 @@
-package org.passage.decisions;
+package org.passage.decisions.internal;
 
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
@@ -15,13 +15,13 @@ import org.springframework.stereotype.Repository;
  * refuses more).
  */
 @Repository
-class Decisions {
+public class Decisions {
 
 	/**
 	 * A recorded decision as stored: its input and output as JSON, and the ruleset that
 	 * made it.
 	 */
-	record Stored(UUID id, Programme programme, String caseId, String input, String output, long rulesetId,
+	public record Stored(UUID id, Programme programme, String caseId, String input, String output, long rulesetId,
 			String caller, OffsetDateTime evaluatedAt) {
 	}
 
@@ -31,7 +31,7 @@ class Decisions {
 		this.jdbc = jdbc;
 	}
 
-	void insert(Stored decision, String outcome) {
+	public void insert(Stored decision, String outcome) {
 		this.jdbc
 			.sql("""
 					insert into app.decision (id, programme, case_id, input, output, outcome, ruleset_id, caller, evaluated_at)
@@ -42,7 +42,7 @@ class Decisions {
 			.update();
 	}
 
-	Optional<Stored> find(UUID id) {
+	public Optional<Stored> find(UUID id) {
 		return this.jdbc.sql("select " + COLUMNS + " from app.decision where id = ?")
 			.param(id)
 			.query(Decisions::row)
@@ -50,7 +50,8 @@ class Decisions {
 	}
 
 	/** A page of decisions, newest first, filtered by whatever is given. */
-	List<Stored> list(String caseId, Programme programme, OffsetDateTime from, OffsetDateTime to, int page, int size) {
+	public List<Stored> list(String caseId, Programme programme, OffsetDateTime from, OffsetDateTime to, int page,
+			int size) {
 		return this.jdbc.sql("select " + COLUMNS + """
 				 from app.decision
 				where (cast(:caseId as text) is null or case_id = :caseId)

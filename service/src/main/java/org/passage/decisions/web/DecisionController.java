@@ -1,9 +1,10 @@
-package org.passage.decisions;
+package org.passage.decisions.web;
 
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -13,22 +14,31 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.passage.decisions.DecisionContext;
+import org.passage.decisions.DecisionService;
+import org.passage.decisions.DecisionView;
+import org.passage.decisiontables.Rulesets;
 import org.passage.rules.decision.Programme;
+import org.passage.rules.facts.FieldError;
+import org.passage.web.InvalidRequestException;
 import org.passage.web.NotFoundException;
 import org.passage.web.Problems;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,26 +49,34 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The decision API for other systems. Recording endpoints take an
- * {@code Idempotency-Key}: the same key and body answer with the first response, another
- * body is a 422, a retry while the first call runs a 409.
+ * The decision API for other systems: the HTTP adapter of {@link DecisionService}. It
+ * reads requests strictly ({@link RequestReader}), owns the transaction of each call, and
+ * makes recording calls idempotent: the same {@code Idempotency-Key} and body answer with
+ * the first response again, another body is a 422, a retry while the first call runs a
+ * 409.
  */
 @RestController
 @RequestMapping("/api/v1/decisions")
 @Tag(name = "Decisions", description = "GAF, HASM and reintegration decisions, recorded and explained")
 class DecisionController {
 
+	/** The largest batch one call may send. */
+	static final int MAX_BATCH = 1000;
+
 	private final DecisionService decisions;
+
+	private final RequestReader reader;
 
 	private final IdempotencyKeys keys;
 
 	private final ObjectMapper json;
 
-	private final org.springframework.transaction.support.TransactionTemplate transactions;
+	private final TransactionTemplate transactions;
 
-	DecisionController(DecisionService decisions, IdempotencyKeys keys, ObjectMapper json,
-			org.springframework.transaction.support.TransactionTemplate transactions) {
+	DecisionController(DecisionService decisions, RequestReader reader, IdempotencyKeys keys, ObjectMapper json,
+			TransactionTemplate transactions) {
 		this.decisions = decisions;
+		this.reader = reader;
 		this.keys = keys;
 		this.json = json;
 		this.transactions = transactions;
@@ -79,15 +97,16 @@ class DecisionController {
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemDetail.class)))
 	@PostMapping("/{programme}")
-	ResponseEntity<String> record(@Parameter(
+	ResponseEntity<DecisionView> record(@Parameter(
 			schema = @Schema(allowableValues = { "gaf", "hasm", "reintegration" })) @PathVariable String programme,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(oneOf = {
 					GafRequest.class, HasmRequest.class, ReintegrationRequest.class }))) @RequestBody JsonNode body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, Authentication caller,
 			Locale locale) {
-		return idempotently(caller.getName(), key, body, () -> {
-			DecisionView view = this.decisions.record(programme(programme), body, caller.getName(), locale);
-			return new Answer(HttpStatus.CREATED, write(view), "/api/v1/decisions/" + view.decisionId());
+		Programme decided = programme(programme);
+		return idempotently(caller.getName(), key, body, DecisionView.class, () -> {
+			DecisionView view = record(decided, body, caller.getName(), locale);
+			return new Answer<>(HttpStatus.CREATED, view, "/api/v1/decisions/" + view.decisionId());
 		});
 	}
 
@@ -98,16 +117,30 @@ class DecisionController {
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(oneOf = {
 					GafRequest.class, HasmRequest.class, ReintegrationRequest.class }))) @RequestBody JsonNode body,
 			Locale locale) {
-		return this.decisions.evaluate(programme(programme), body, locale);
+		RequestReader.Read read = this.reader.read(programme(programme), body);
+		try {
+			return this.decisions.evaluate(read.input(), new DecisionContext(read.caseId(), null, locale), read.asOf());
+		}
+		catch (Rulesets.NotLiveException ex) {
+			throw notLive(ex);
+		}
 	}
 
 	/** A batch, for the API document: the items are the programme's inputs. */
-	record BatchRequest(@ArraySchema(maxItems = DecisionService.MAX_BATCH, schema = @Schema(oneOf = {
+	record BatchRequest(@ArraySchema(maxItems = MAX_BATCH, schema = @Schema(oneOf = {
 			GafRequest.class, HasmRequest.class, ReintegrationRequest.class })) List<Object> items){
 	}
 
+	/** One item of a batch: its decision, or its own problem. */
+	record BatchItem(int index, int status, DecisionView decision, BatchProblem problem) {
+	}
+
+	/** Why a batch item was not decided. */
+	record BatchProblem(String title, String detail, List<FieldError> errors) {
+	}
+
 	/** The batch's answer: one entry per item, in order. */
-	record BatchAnswer(List<DecisionService.BatchItem> items) {
+	record BatchAnswer(List<BatchItem> items) {
 	}
 
 	@Operation(summary = "Decide and record up to 1,000 inputs", description = "Body: {\"items\": [...]}. "
@@ -115,7 +148,7 @@ class DecisionController {
 	@ApiResponse(responseCode = "200", description = "One answer per item",
 			content = @Content(schema = @Schema(implementation = BatchAnswer.class)))
 	@PostMapping("/{programme}:batch")
-	ResponseEntity<String> batch(@Parameter(
+	ResponseEntity<BatchAnswer> batch(@Parameter(
 			schema = @Schema(allowableValues = { "gaf", "hasm", "reintegration" })) @PathVariable String programme,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(
 					description = "{\"items\": [ inputs of the programme ]}",
@@ -123,10 +156,9 @@ class DecisionController {
 							schema = @Schema(implementation = BatchRequest.class))) @RequestBody JsonNode body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, Authentication caller,
 			Locale locale) {
-		return idempotently(caller.getName(), key, body,
-				() -> new Answer(HttpStatus.OK, write(new BatchAnswer(
-						this.decisions.batch(programme(programme), body.get("items"), caller.getName(), locale))),
-						null));
+		Programme decided = programme(programme);
+		return idempotently(caller.getName(), key, body, BatchAnswer.class, () -> new Answer<>(HttpStatus.OK,
+				new BatchAnswer(batch(decided, body.get("items"), caller.getName(), locale)), null));
 	}
 
 	@Operation(summary = "A recorded decision")
@@ -161,12 +193,63 @@ class DecisionController {
 		return this.decisions.replay(id, against.equals("live"), locale);
 	}
 
-	private record Answer(HttpStatus status, String body, String location) {
+	/** Reads and records one input, in the call's transaction. */
+	private DecisionView record(Programme programme, JsonNode body, String caller, Locale locale) {
+		RequestReader.Read read = this.reader.read(programme, body);
+		try {
+			return this.decisions.record(read.input(), new DecisionContext(read.caseId(), caller, locale), read.asOf());
+		}
+		catch (Rulesets.NotLiveException ex) {
+			throw notLive(ex);
+		}
 	}
 
-	private ResponseEntity<String> idempotently(String caller, String key, JsonNode body, Supplier<Answer> work) {
+	/**
+	 * Decides and records each item on its own: a bad item is reported and writes
+	 * nothing.
+	 */
+	private List<BatchItem> batch(Programme programme, JsonNode items, String caller, Locale locale) {
+		if (items == null || !items.isArray()) {
+			throw new InvalidRequestException("The body must be {\"items\": [ ... ]}.",
+					List.of(new FieldError("items", "must be an array", List.of())));
+		}
+		if (items.isEmpty() || items.size() > MAX_BATCH) {
+			throw new InvalidRequestException("A batch holds 1 to " + MAX_BATCH + " items.",
+					List.of(new FieldError("items", "has " + items.size() + " items", List.of("1.." + MAX_BATCH))));
+		}
+		List<BatchItem> results = new ArrayList<>(items.size());
+		for (int i = 0; i < items.size(); i++) {
+			try {
+				// In the call's transaction: a bad item fails before it writes, and marks
+				// nothing for rollback.
+				results.add(new BatchItem(i, 201, record(programme, items.get(i), caller, locale), null));
+			}
+			catch (InvalidRequestException ex) {
+				results.add(
+						new BatchItem(i, 400, null, new BatchProblem("Invalid request", ex.getMessage(), ex.errors())));
+			}
+		}
+		return results;
+	}
+
+	private static InvalidRequestException notLive(Rulesets.NotLiveException ex) {
+		return new InvalidRequestException(ex.getMessage(),
+				List.of(new FieldError("asOf", "no ruleset was live then", List.of())));
+	}
+
+	/** An answer to a recording call: what a replay of its key answers again. */
+	private record Answer<T>(HttpStatus status, T body, String location) {
+	}
+
+	/**
+	 * Runs {@code work} once per caller and key. The key's stored response is the body
+	 * serialised by the same ObjectMapper that writes HTTP answers; a replay reads it
+	 * back as {@code type} and is written again, byte for byte the first answer.
+	 */
+	private <T> ResponseEntity<T> idempotently(String caller, String key, JsonNode body, Class<T> type,
+			Supplier<Answer<T>> work) {
 		if (key == null) {
-			return respond(work.get());
+			return respond(this.transactions.execute(status -> work.get()));
 		}
 		if (key.isBlank() || key.length() > 255) {
 			throw Problems.invalidParameter("Idempotency-Key", key, List.of("1 to 255 characters"));
@@ -181,13 +264,14 @@ class DecisionController {
 					"This Idempotency-Key was used with a different request body.");
 		}
 		if (claim instanceof IdempotencyKeys.Done done) {
-			return respond(new Answer(HttpStatus.valueOf(done.status()), done.response(), done.location()));
+			return respond(
+					new Answer<>(HttpStatus.valueOf(done.status()), read(done.response(), type), done.location()));
 		}
 		try {
 			// The effect and the key's response commit together, or neither does.
-			Answer answer = this.transactions.execute(status -> {
-				Answer done = work.get();
-				this.keys.complete(caller, key, done.status().value(), done.body(), done.location());
+			Answer<T> answer = this.transactions.execute(status -> {
+				Answer<T> done = work.get();
+				this.keys.complete(caller, key, done.status().value(), write(done.body()), done.location());
 				return done;
 			});
 			return respond(answer);
@@ -198,9 +282,9 @@ class DecisionController {
 		}
 	}
 
-	private static ResponseEntity<String> respond(Answer answer) {
+	private static <T> ResponseEntity<T> respond(Answer<T> answer) {
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status())
-			.contentType(org.springframework.http.MediaType.APPLICATION_JSON);
+			.contentType(MediaType.APPLICATION_JSON);
 		if (answer.location() != null) {
 			response.location(URI.create(answer.location()));
 		}
@@ -225,6 +309,15 @@ class DecisionController {
 		}
 	}
 
+	private <T> T read(String text, Class<T> type) {
+		try {
+			return this.json.readValue(text, type);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("A stored response no longer reads as " + type.getSimpleName(), ex);
+		}
+	}
+
 	/**
 	 * SHA-256 of the body's canonical JSON: the same content hashes alike whatever its
 	 * spacing.
@@ -232,7 +325,7 @@ class DecisionController {
 	private String hash(JsonNode body) {
 		try {
 			byte[] canonical = this.json.writer()
-				.with(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+				.with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
 				.writeValueAsBytes(this.json.convertValue(body, Object.class));
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
 		}

@@ -1,4 +1,4 @@
-package org.passage.decisiontables;
+package org.passage.decisiontables.web;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.passage.decisiontables;
+package org.passage.decisiontables.internal;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Ruleset versions and their activations in schema {@code app}: append-only. */
 @Repository
-class RulesetStore {
+public class RulesetStore {
 
 	private final JdbcClient jdbc;
 
@@ -24,7 +24,7 @@ class RulesetStore {
 	 * id.
 	 */
 	@Transactional
-	long save(Programme programme, String label, String hash, String origin, String by, List<TableFile> files) {
+	public long save(Programme programme, String label, String hash, String origin, String by, List<TableFile> files) {
 		Optional<Long> inserted = this.jdbc.sql("""
 				insert into app.ruleset (programme, label, content_hash, origin, created_by)
 				values (:programme, :label, :hash, :origin, :by)
@@ -48,14 +48,14 @@ class RulesetStore {
 		return inserted.get();
 	}
 
-	void activate(long rulesetId, Programme programme, String by) {
+	public void activate(long rulesetId, Programme programme, String by) {
 		this.jdbc.sql("insert into app.ruleset_activation (ruleset_id, programme, activated_by) values (?, ?, ?)")
 			.params(rulesetId, programme.name(), by)
 			.update();
 	}
 
 	/** The version live now for {@code programme}: the latest activation. */
-	Optional<StoredRuleset> active(Programme programme) {
+	public Optional<StoredRuleset> active(Programme programme) {
 		return this.jdbc.sql("""
 				select r.id, r.programme, r.label, r.content_hash
 				from app.ruleset_activation a join app.ruleset r on r.id = a.ruleset_id
@@ -65,7 +65,7 @@ class RulesetStore {
 			.optional();
 	}
 
-	List<TableFile> files(long rulesetId) {
+	public List<TableFile> files(long rulesetId) {
 		return this.jdbc.sql("select name, content from app.ruleset_file where ruleset_id = ? order by position")
 			.param(rulesetId)
 			.query((rs, n) -> new TableFile(rs.getString(1), rs.getBytes(2)))
@@ -73,7 +73,7 @@ class RulesetStore {
 	}
 
 	/** The version that was live for {@code programme} at {@code instant}, if any was. */
-	Optional<Long> activeAt(Programme programme, java.time.Instant instant) {
+	public Optional<Long> activeAt(Programme programme, java.time.Instant instant) {
 		return this.jdbc.sql("""
 				select ruleset_id from app.ruleset_activation
 				where programme = ? and activated_at <= ? order by activated_at desc, id desc limit 1""")
@@ -82,14 +82,14 @@ class RulesetStore {
 			.optional();
 	}
 
-	Optional<StoredRuleset> find(long id) {
+	public Optional<StoredRuleset> find(long id) {
 		return this.jdbc.sql("select id, programme, label, content_hash from app.ruleset where id = ?")
 			.param(id)
 			.query(RulesetStore::storedRuleset)
 			.optional();
 	}
 
-	long idOf(Programme programme, String hash) {
+	public long idOf(Programme programme, String hash) {
 		return this.jdbc.sql("select id from app.ruleset where programme = ? and content_hash = ?")
 			.params(programme.name(), hash)
 			.query(Long.class)

@@ -1,4 +1,4 @@
-package org.passage.decisiontables;
+package org.passage.decisiontables.internal;
 
 import org.passage.rules.decision.Programme;
 

@@ -1,0 +1,2 @@
+/** Which rulesets decide right now, over HTTP. */
+package org.passage.decisiontables.web;
