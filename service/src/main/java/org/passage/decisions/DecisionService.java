@@ -12,8 +12,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.passage.decisions.internal.DecisionViews;
@@ -23,6 +21,7 @@ import org.passage.decisiontables.Rulesets.Versioned;
 import org.passage.rules.decision.Decision;
 import org.passage.rules.decision.Programme;
 import org.passage.web.NotFoundException;
+import org.passage.web.StoredJson;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,18 +45,18 @@ public class DecisionService {
 
 	private final Decisions decisions;
 
-	private final ObjectMapper json;
+	private final StoredJson stored;
 
 	private final MeterRegistry meters;
 
 	private final Map<Programme, Timer> timers = new ConcurrentHashMap<>();
 
-	DecisionService(Rulesets rulesets, DecisionViews views, Decisions decisions, ObjectMapper json,
+	DecisionService(Rulesets rulesets, DecisionViews views, Decisions decisions, StoredJson stored,
 			MeterRegistry meters) {
 		this.rulesets = rulesets;
 		this.views = views;
 		this.decisions = decisions;
-		this.json = json;
+		this.stored = stored;
 		this.meters = meters;
 	}
 
@@ -84,8 +83,10 @@ public class DecisionService {
 		Versioned ruleset = rulesetFor(programme, asOf);
 		Decision decision = decide(ruleset, input, context.locale(), true);
 		DecisionView view = this.views.toView(decision, UUID.randomUUID(), context.caseId(), now());
-		this.decisions.insert(new Decisions.Stored(view.decisionId(), programme, context.caseId(), write(input),
-				write(view), ruleset.id(), context.caller(), view.evaluatedAt()), decision.decision().name());
+		this.decisions.insert(
+				new Decisions.Stored(view.decisionId(), programme, context.caseId(), this.stored.write(input),
+						this.stored.write(view), ruleset.id(), context.caller(), view.evaluatedAt()),
+				decision.decision().name());
 		return view;
 	}
 
@@ -109,7 +110,7 @@ public class DecisionService {
 	 * @throws NotFoundException if there is none with this id
 	 */
 	public DecisionView get(UUID id) {
-		return read(find(id).output(), DecisionView.class);
+		return this.stored.read(find(id).output(), DecisionView.class);
 	}
 
 	/**
@@ -119,7 +120,7 @@ public class DecisionService {
 			int size) {
 		return this.decisions.list(caseId, programme, from, to, page, size)
 			.stream()
-			.map(stored -> read(stored.output(), DecisionView.class))
+			.map(row -> this.stored.read(row.output(), DecisionView.class))
 			.toList();
 	}
 
@@ -137,10 +138,10 @@ public class DecisionService {
 		Decisions.Stored stored = find(id);
 		// Decisions recorded before the typed entry stored the request, caseId and asOf
 		// included: those are not input fields, and are not read.
-		Record input = read(stored.input(), stored.programme().definition().inputType());
+		Record input = this.stored.read(stored.input(), stored.programme().definition().inputType());
 		Versioned ruleset = underLiveRuleset ? this.rulesets.live(stored.programme())
 				: this.rulesets.version(stored.rulesetId());
-		DecisionView original = read(stored.output(), DecisionView.class);
+		DecisionView original = this.stored.read(stored.output(), DecisionView.class);
 		DecisionView replayed = this.views.toView(decide(ruleset, input, locale, false), id, stored.caseId(), now());
 		List<String> differences = differences(original.outcome(), replayed.outcome());
 		return new Replay(id, differences.isEmpty(), replayed.rulesetVersion(), original, replayed, differences);
@@ -189,24 +190,6 @@ public class DecisionService {
 			}
 		}
 		return fields;
-	}
-
-	private String write(Object value) {
-		try {
-			return this.json.writeValueAsString(value);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private <T> T read(String text, Class<T> type) {
-		try {
-			return this.json.readValue(text, type);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Stored JSON no longer reads as " + type.getSimpleName(), ex);
-		}
 	}
 
 	private static OffsetDateTime now() {

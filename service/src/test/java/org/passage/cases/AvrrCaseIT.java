@@ -12,28 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AvrrCaseIT extends CaseworkTesting {
 
-	/**
-	 * Counselling, signed declaration, vulnerability, travel preparation: waiting for
-	 * approval.
-	 */
-	String readyForApproval() {
-		staffWorkFor("DKR");
-		String avrr = openCase("AVRR", "DKR");
-		completes("officer", avrr, "Activity_CounselReturn", """
-				{"summary": "Counselled twice"}""");
-		completes("officer", avrr, "Activity_SignVoluntarinessDeclaration", """
-				{"declarationSigned": true}""");
-		completes("officer", avrr, "Activity_AssessVulnerability", """
-				{"summary": "Single mother of two"}""");
-		completes("officer", avrr, "Activity_PrepareTravel", """
-				{"summary": "Passport valid, fit to fly"}""");
-		return avrr;
-	}
-
 	@Test
 	void aVoluntaryReturnIsApprovedDepartsAndIsReintegrated() {
 		fund("REINTEGRATION", "DKR", "40000.00");
-		String avrr = readyForApproval();
+		String avrr = avrrReadyForApproval("DKR");
 		assertThat(
 				post("officer", "/api/v1/tasks/" + taskId("supervisor", avrr, "Activity_ApproveReturn") + ":claim", "")
 					.getStatusCode()
@@ -79,13 +61,13 @@ class AvrrCaseIT extends CaseworkTesting {
 
 	@Test
 	void revokingVoluntarinessBeforeDepartureEndsTheReturnAndAfterDepartureIsRefused() {
-		String revoked = readyForApproval();
+		String revoked = avrrReadyForApproval("DKR");
 		assertThat(post("officer", "/api/v1/cases/" + revoked + "/voluntariness:revoke", "").getStatusCode().value())
 			.isEqualTo(204);
 		runDueSteps(revoked);
 		assertThat(caseFile("officer", revoked).get("status").asText()).isEqualTo("RETURN_REVOKED");
 
-		String departed = readyForApproval();
+		String departed = avrrReadyForApproval("DKR");
 		completes("supervisor", departed, "Activity_ApproveReturn", """
 				{"approved": true}""");
 		completes("officer", departed, "Activity_Depart", """

@@ -85,6 +85,24 @@ abstract class CaseworkTesting {
 		return read(opened.getBody()).get("reference").asText();
 	}
 
+	/**
+	 * An AVRR case of {@code office}: counselling, signed declaration, vulnerability,
+	 * travel: waiting for approval.
+	 */
+	String avrrReadyForApproval(String office) {
+		staffWorkFor(office);
+		String avrr = openCase("AVRR", office);
+		completes("officer", avrr, "Activity_CounselReturn", """
+				{"summary": "Counselled twice"}""");
+		completes("officer", avrr, "Activity_SignVoluntarinessDeclaration", """
+				{"declarationSigned": true}""");
+		completes("officer", avrr, "Activity_AssessVulnerability", """
+				{"summary": "Single mother of two"}""");
+		completes("officer", avrr, "Activity_PrepareTravel", """
+				{"summary": "Passport valid, fit to fly"}""");
+		return avrr;
+	}
+
 	/** The open step {@code step} of the case, as {@code user} sees it in their inbox. */
 	String taskId(String user, String reference, String step) {
 		for (JsonNode task : read(get(user, "/api/v1/tasks").getBody())) {

@@ -25,16 +25,7 @@ class DecisionFactsAtTheStepIT extends CaseworkTesting {
 
 	@Test
 	void aReintegrationPlanForAHouseholdLargerThanThePolicyCoversIsRefusedAtThePlan() {
-		staffWorkFor("DKR");
-		String avrr = openCase("AVRR", "DKR");
-		completes("officer", avrr, "Activity_CounselReturn", """
-				{"summary": "Counselled"}""");
-		completes("officer", avrr, "Activity_SignVoluntarinessDeclaration", """
-				{"declarationSigned": true}""");
-		completes("officer", avrr, "Activity_AssessVulnerability", """
-				{"summary": "No particular vulnerability"}""");
-		completes("officer", avrr, "Activity_PrepareTravel", """
-				{"summary": "Passport valid"}""");
+		String avrr = avrrReadyForApproval("DKR");
 		completes("supervisor", avrr, "Activity_ApproveReturn", """
 				{"approved": true}""");
 		completes("officer", avrr, "Activity_Depart", """

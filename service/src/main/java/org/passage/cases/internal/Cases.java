@@ -11,9 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.passage.cases.Case;
 import org.passage.cases.CaseFacts;
 import org.passage.cases.CaseStatus;
@@ -21,6 +19,7 @@ import org.passage.cases.CaseSummary;
 import org.passage.cases.CaseType;
 import org.passage.cases.CaseView;
 import org.passage.cases.Person;
+import org.passage.web.StoredJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,11 +35,11 @@ public class Cases {
 
 	private final JdbcClient jdbc;
 
-	private final ObjectMapper json;
+	private final StoredJson json;
 
 	private final Clock clock;
 
-	Cases(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+	Cases(JdbcClient jdbc, StoredJson json, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -155,7 +154,7 @@ public class Cases {
 
 	public void saveFacts(String reference, CaseFacts facts) {
 		this.jdbc.sql("update app.case_file set facts = ?::jsonb where reference = ?")
-			.params(write(facts.values()), reference)
+			.params(this.json.write(facts.values()), reference)
 			.update();
 	}
 
@@ -188,7 +187,7 @@ public class Cases {
 	public void event(String reference, String actor, String kind, String step, Map<String, ?> detail) {
 		this.jdbc
 			.sql("insert into app.case_event (case_reference, actor, kind, step, detail) values (?, ?, ?, ?, ?::jsonb)")
-			.params(reference, actor, kind, step, write(detail))
+			.params(reference, actor, kind, step, this.json.write(detail))
 			.update();
 	}
 
@@ -278,8 +277,9 @@ public class Cases {
 		return new Case(rs.getString("reference"), CaseType.valueOf(rs.getString("type")),
 				CaseStatus.valueOf(rs.getString("status")), rs.getString("office"),
 				rs.getObject("person_id", UUID.class), rs.getString("opened_by"), rs.getString("linked_case"),
-				rs.getString("prepared_by"), new CaseFacts(read(rs.getString("facts"))), List.of(), List.of(),
-				rs.getObject("opened_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class));
+				rs.getString("prepared_by"), new CaseFacts(this.json.read(rs.getString("facts"), MAP)), List.of(),
+				List.of(), rs.getObject("opened_at", OffsetDateTime.class),
+				rs.getObject("closed_at", OffsetDateTime.class));
 	}
 
 	private Case withHistory(Case file) {
@@ -302,7 +302,7 @@ public class Cases {
 		return this.jdbc.sql("select * from app.case_event where case_reference = ? order by id")
 			.param(reference)
 			.query((rs, row) -> new Case.TimelineEntry(rs.getObject("at", OffsetDateTime.class), rs.getString("actor"),
-					rs.getString("kind"), rs.getString("step"), read(rs.getString("detail"))))
+					rs.getString("kind"), rs.getString("step"), this.json.read(rs.getString("detail"), MAP)))
 			.list();
 	}
 
@@ -310,24 +310,6 @@ public class Cases {
 		return new CaseSummary(rs.getString("reference"), CaseType.valueOf(rs.getString("type")),
 				rs.getString("office"), CaseStatus.valueOf(rs.getString("status")),
 				rs.getObject("opened_at", OffsetDateTime.class));
-	}
-
-	private String write(Object value) {
-		try {
-			return this.json.writeValueAsString(value);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalArgumentException(ex);
-		}
-	}
-
-	private Map<String, Object> read(String text) {
-		try {
-			return this.json.readValue(text, MAP);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Unreadable JSON in the case tables", ex);
-		}
 	}
 
 }

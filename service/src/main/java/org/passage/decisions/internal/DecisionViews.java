@@ -34,27 +34,32 @@ public interface DecisionViews {
 		return toView((ReintegrationDecision) decision, decisionId, caseId, evaluatedAt);
 	}
 
-	@Mapping(target = "programme", expression = "java(programmeName(decision.programme()))")
-	@Mapping(target = "decision", source = "decision.decision")
-	@Mapping(target = "tier", ignore = true)
-	@Mapping(target = "arrivalCash", ignore = true)
-	@Mapping(target = "inKindBudget", ignore = true)
-	@Mapping(target = "delivery", ignore = true)
-	@Mapping(target = "monitoringMonths", ignore = true)
+	@EligibilityOnly
 	DecisionView toView(GafDecision decision, UUID decisionId, String caseId, OffsetDateTime evaluatedAt);
 
-	@Mapping(target = "programme", expression = "java(programmeName(decision.programme()))")
-	@Mapping(target = "decision", source = "decision.decision")
-	@Mapping(target = "tier", ignore = true)
-	@Mapping(target = "arrivalCash", ignore = true)
-	@Mapping(target = "inKindBudget", ignore = true)
-	@Mapping(target = "delivery", ignore = true)
-	@Mapping(target = "monitoringMonths", ignore = true)
+	@EligibilityOnly
 	DecisionView toView(HasmDecision decision, UUID decisionId, String caseId, OffsetDateTime evaluatedAt);
 
 	@Mapping(target = "programme", expression = "java(programmeName(decision.programme()))")
 	@Mapping(target = "decision", source = "decision.decision")
 	DecisionView toView(ReintegrationDecision decision, UUID decisionId, String caseId, OffsetDateTime evaluatedAt);
+
+	/**
+	 * The mapping of a GAF or HASM decision: no package outputs, which only reintegration
+	 * has.
+	 */
+	@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
+	@java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+	@Mapping(target = "programme", expression = "java(programmeName(decision.programme()))")
+	@Mapping(target = "decision", source = "decision.decision")
+	@Mapping(target = "tier", ignore = true)
+	@Mapping(target = "arrivalCash", ignore = true)
+	@Mapping(target = "inKindBudget", ignore = true)
+	@Mapping(target = "delivery", ignore = true)
+	@Mapping(target = "monitoringMonths", ignore = true)
+	@interface EligibilityOnly {
+
+	}
 
 	/**
 	 * A programme as the API names it: {@code gaf}, {@code hasm}, {@code reintegration}.

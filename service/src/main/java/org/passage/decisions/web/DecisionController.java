@@ -33,6 +33,7 @@ import org.passage.rules.facts.FieldError;
 import org.passage.web.InvalidRequestException;
 import org.passage.web.NotFoundException;
 import org.passage.web.Problems;
+import org.passage.web.StoredJson;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -71,14 +72,17 @@ class DecisionController {
 
 	private final ObjectMapper json;
 
+	private final StoredJson stored;
+
 	private final TransactionTemplate transactions;
 
 	DecisionController(DecisionService decisions, RequestReader reader, IdempotencyKeys keys, ObjectMapper json,
-			TransactionTemplate transactions) {
+			StoredJson stored, TransactionTemplate transactions) {
 		this.decisions = decisions;
 		this.reader = reader;
 		this.keys = keys;
 		this.json = json;
+		this.stored = stored;
 		this.transactions = transactions;
 	}
 
@@ -264,14 +268,14 @@ class DecisionController {
 					"This Idempotency-Key was used with a different request body.");
 		}
 		if (claim instanceof IdempotencyKeys.Done done) {
-			return respond(
-					new Answer<>(HttpStatus.valueOf(done.status()), read(done.response(), type), done.location()));
+			return respond(new Answer<>(HttpStatus.valueOf(done.status()), this.stored.read(done.response(), type),
+					done.location()));
 		}
 		try {
 			// The effect and the key's response commit together, or neither does.
 			Answer<T> answer = this.transactions.execute(status -> {
 				Answer<T> done = work.get();
-				this.keys.complete(caller, key, done.status().value(), write(done.body()), done.location());
+				this.keys.complete(caller, key, done.status().value(), this.stored.write(done.body()), done.location());
 				return done;
 			});
 			return respond(answer);
@@ -298,24 +302,6 @@ class DecisionController {
 			}
 		}
 		throw new NotFoundException("No programme '" + name + "': use gaf, hasm or reintegration.");
-	}
-
-	private String write(Object value) {
-		try {
-			return this.json.writeValueAsString(value);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private <T> T read(String text, Class<T> type) {
-		try {
-			return this.json.readValue(text, type);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("A stored response no longer reads as " + type.getSimpleName(), ex);
-		}
 	}
 
 	/**
