@@ -32,7 +32,8 @@ class CaseEvents {
 	 * Every process of the case stops assisting: its consent-withdrawal event sub-process
 	 * starts.
 	 */
-	@TransactionalEventListener
+	@TransactionalEventListener(fallbackExecution = true) // also when resubmitted outside
+															// a transaction
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void on(ConsentWithdrawn withdrawn) {
 		this.runtime.createMessageCorrelation("ConsentWithdrawn")
@@ -44,7 +45,8 @@ class CaseEvents {
 	 * A linked VoT case for the same person, in the same office (once, however often this
 	 * runs).
 	 */
-	@TransactionalEventListener
+	@TransactionalEventListener(fallbackExecution = true) // also when resubmitted outside
+															// a transaction
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void on(TraffickingSuspected suspected) {
 		this.cases.openLinked(suspected.strandedCase(), CaseType.VOT, "process");

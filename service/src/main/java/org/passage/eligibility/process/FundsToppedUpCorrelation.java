@@ -20,7 +20,8 @@ class FundsToppedUpCorrelation {
 		this.runtime = runtime;
 	}
 
-	@TransactionalEventListener
+	@TransactionalEventListener(fallbackExecution = true) // also when resubmitted outside
+															// a transaction
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void on(FundToppedUp toppedUp) {
 		this.runtime.createMessageCorrelation("FundsToppedUp")
