@@ -1,4 +1,4 @@
--- Authority lives here, never in the engine (ADR 0005): who completed each step, who prepared
+-- Authority lives here, never in the engine (ADR 0006): who completed each step, who prepared
 -- what an approver approves, which decisions a case's process made (and from which fund they
 -- pay), and every approval. Process variables only route; delegates and listeners read these.
 
@@ -15,6 +15,9 @@ create table step_completion (
 create index step_completion_by_case on step_completion (case_reference, completed_at);
 create trigger step_completion_append_only before update or delete on step_completion
     for each row execute function refuse_change();
+
+-- A stranded migrant's case is referred to one linked VoT case at most, however often the referral runs.
+create unique index case_file_linked_once on case_file (linked_case) where linked_case is not null;
 
 -- The officer who prepared what is to be approved next (four eyes), set when a preparing step completes.
 alter table case_file add column prepared_by text;

@@ -13,9 +13,11 @@ import org.passage.rules.facts.Consent;
  * {@link CaseService}.
  *
  * @param preparedBy the officer who prepared what is to be approved next (four eyes)
+ * @param processInstanceId the case's own process instance, the root of every step's
+ * process tree
  */
 public record Case(String reference, CaseType type, CaseStatus status, String office, UUID personId, String openedBy,
-		String linkedCase, String preparedBy, CaseFacts facts, List<ConsentRecord> consents,
+		String linkedCase, String preparedBy, String processInstanceId, CaseFacts facts, List<ConsentRecord> consents,
 		List<TimelineEntry> timeline, OffsetDateTime openedAt, OffsetDateTime closedAt) {
 
 	public Case {

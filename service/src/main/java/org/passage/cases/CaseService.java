@@ -17,9 +17,9 @@ import org.passage.cases.internal.Cases;
 import org.passage.decisions.DecisionService;
 import org.passage.decisions.DecisionView;
 import org.passage.funds.Funds;
+import org.passage.rules.decision.Programme;
 import org.passage.web.NotFoundException;
 import org.passage.web.Problems;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Service;
@@ -48,10 +48,8 @@ public class CaseService {
 
 	private final Funds funds;
 
-	private final ApplicationEventPublisher events;
-
 	CaseService(Cases cases, CaseRecords records, CaseProcesses processes, TaskService tasks, RuntimeService runtime,
-			DecisionService decisions, Funds funds, ApplicationEventPublisher events) {
+			DecisionService decisions, Funds funds) {
 		this.cases = cases;
 		this.records = records;
 		this.processes = processes;
@@ -59,7 +57,6 @@ public class CaseService {
 		this.runtime = runtime;
 		this.decisions = decisions;
 		this.funds = funds;
-		this.events = events;
 	}
 
 	/**
@@ -113,6 +110,24 @@ public class CaseService {
 	}
 
 	/**
+	 * The case a process tree works on, if the reader's offices include its office;
+	 * otherwise 404.
+	 */
+	public Case visibleOfProcess(String rootProcessInstanceId, Staff reader) {
+		return this.cases.findByProcess(rootProcessInstanceId)
+			.filter(file -> reader.sees(file.office()))
+			.orElseThrow(() -> new NotFoundException("No case for this step"));
+	}
+
+	/**
+	 * Cases by the root process instance they run in, for an inbox: no personal data, one
+	 * query.
+	 */
+	public Map<String, CaseSummary> summariesByProcess(Set<String> rootProcessInstanceIds) {
+		return this.cases.summariesByProcess(rootProcessInstanceIds);
+	}
+
+	/**
 	 * The case, if the reader's offices include its office; otherwise it does not exist
 	 * for them.
 	 */
@@ -138,7 +153,7 @@ public class CaseService {
 		Case file = visible(reference, reader);
 		Person person = this.cases.readPerson(file, reader.user(), "case file");
 		List<CaseView.OpenTask> open = this.tasks.createTaskQuery()
-			.processInstanceBusinessKey(reference)
+			.processInstanceIdIn(this.processes.tree(file).toArray(String[]::new))
 			.orderByTaskCreateTime()
 			.asc()
 			.list()
@@ -147,6 +162,8 @@ public class CaseService {
 					task.getAssignee(), task.getCreateTime().toInstant().atOffset(ZoneOffset.UTC)))
 			.toList();
 		List<DecisionView> made = new java.util.ArrayList<>();
+		// Only what the case's own process decided: an API caller naming this case adds
+		// nothing here.
 		for (CaseDecision decision : this.records.decisions(reference)) {
 			made.add(0, this.decisions.get(decision.decisionId())); // newest first
 		}
@@ -182,6 +199,9 @@ public class CaseService {
 					step.delivery().summary(), by);
 		}
 		if (step.approval() != null) {
+			if (file.preparedBy() == null) {
+				throw new FourEyesViolation("Nobody is recorded as having prepared this case: it cannot be approved");
+			}
 			if (by.equals(file.preparedBy())) {
 				throw new FourEyesViolation(by + " prepared this case and may not approve it");
 			}
@@ -222,11 +242,25 @@ public class CaseService {
 				decision.programme().name(), "decisionId", decision.decisionId().toString(), "decision", decided));
 	}
 
-	/** The latest decision the case's process made. */
-	public Optional<CaseDecision> currentDecision(String reference) {
-		List<CaseDecision> made = this.records.decisions(reference);
+	/** The latest decision of a programme that the case's process made. */
+	public Optional<CaseDecision> currentDecision(String reference, Programme programme) {
+		List<CaseDecision> made = this.records.decisions(reference)
+			.stream()
+			.filter(decision -> decision.programme() == programme)
+			.toList();
 		return made.isEmpty() ? Optional.empty() : Optional.of(made.get(made.size() - 1));
 	}
+
+	/**
+	 * The programme a step of the case works for: the reintegration package inside the
+	 * shared {@code reintegration} sub-process, the case type's own programme elsewhere.
+	 */
+	public static Programme programmeAt(Case file, String processDefinitionKey) {
+		return REINTEGRATION_PROCESS.equals(processDefinitionKey) ? Programme.REINTEGRATION : file.type().programme();
+	}
+
+	/** The key of the shared sub-process every case type calls for a return. */
+	public static final String REINTEGRATION_PROCESS = "reintegration";
 
 	/**
 	 * The latest approval of a decision (an approval step rejected, then approved, has
@@ -283,7 +317,9 @@ public class CaseService {
 			throw Problems.conflict("no-consent-in-force", reference + " has no consent in force to withdraw");
 		}
 		this.cases.event(reference, by.user(), "CONSENT_WITHDRAWN", null, Map.of());
-		this.events.publishEvent(new ConsentWithdrawn(reference));
+		// In this transaction, not after it: a withdrawal is recorded only if assistance
+		// stops with it.
+		this.processes.stopAssisting(visible(reference, by));
 	}
 
 	/**

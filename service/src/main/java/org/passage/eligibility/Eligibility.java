@@ -84,8 +84,8 @@ public class Eligibility {
 	 * approval level: the approval steps' candidate group is a routing hint, this is the
 	 * authority.
 	 */
-	public String approverGroupOf(Case file) {
-		return this.cases.currentDecision(file.reference())
+	public String approverGroupOf(Case file, Programme programme) {
+		return this.cases.currentDecision(file.reference(), programme)
 			.map(made -> approverGroup(this.decisions.get(made.decisionId()).approvalLevel()))
 			.orElse(null);
 	}
@@ -93,8 +93,8 @@ public class Eligibility {
 	/**
 	 * What is reserved for the case's current decision and not yet committed or released.
 	 */
-	public BigDecimal reservedFor(Case file) {
-		return this.cases.currentDecision(file.reference())
+	public BigDecimal reservedFor(Case file, Programme programme) {
+		return this.cases.currentDecision(file.reference(), programme)
 			.filter(made -> made.fundId() != null)
 			.map(made -> this.funds.reservedFor(file.reference(), made.fundId()))
 			.orElse(BigDecimal.ZERO);

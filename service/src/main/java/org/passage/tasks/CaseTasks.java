@@ -30,9 +30,11 @@ import org.passage.cases.CaseService;
 import org.passage.cases.CaseSummary;
 import org.passage.cases.CompletedStep;
 import org.passage.cases.FourEyesViolation;
+import org.passage.cases.ProcessVariables;
 import org.passage.cases.Staff;
 import org.passage.eligibility.Eligibility;
 import org.passage.eligibility.FactContract;
+import org.passage.rules.decision.Programme;
 import org.passage.rules.facts.FieldError;
 import org.passage.web.InvalidRequestException;
 import org.passage.web.NotFoundException;
@@ -106,21 +108,21 @@ class CaseTasks {
 			.asc()
 			.listPage(0, INBOX_LIMIT);
 		Set<String> instances = waiting.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
-		Map<String, String> references = instances.isEmpty() ? Map.of()
+		Map<String, String> roots = instances.isEmpty() ? Map.of()
 				: this.runtime.createProcessInstanceQuery()
 					.processInstanceIds(instances)
 					.list()
 					.stream()
-					.collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-		Map<String, CaseSummary> summaries = this.cases.summaries(Set.copyOf(references.values()));
+					.collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getRootProcessInstanceId));
+		Map<String, CaseSummary> summaries = this.cases.summariesByProcess(Set.copyOf(roots.values()));
 		List<TaskView> inbox = new ArrayList<>();
 		for (Task task : waiting) {
-			CaseSummary summary = summaries.get(references.get(task.getProcessInstanceId()));
+			CaseSummary summary = summaries.get(roots.get(task.getProcessInstanceId()));
 			if (summary == null || !staff.sees(summary.office())) {
 				continue;
 			}
 			List<String> allowed = this.groups.of(task, () -> this.cases.find(summary.reference()).orElseThrow());
-			if (staff.user().equals(task.getAssignee()) || allowed.stream().anyMatch(staff.roles()::contains)) {
+			if (mayTake(staff, task, allowed)) {
 				inbox.add(view(task, summary, allowed, false));
 			}
 		}
@@ -170,11 +172,26 @@ class CaseTasks {
 		});
 		this.eligibility.checkDecidable(form.id(), file, facts);
 		if (DELIVERY.equals(form.id())) {
-			checkDelivery(file, values);
+			checkDelivery(file, this.groups.programmeOf(task, file), values);
 		}
 		claimFor(task, staff);
 		this.cases.recordStep(file, recorded(form.id(), task, file, values, facts), staff.user());
-		this.tasks.complete(taskId, checked.processVariables());
+		this.tasks.complete(taskId, routing(form, checked.processVariables()));
+	}
+
+	/**
+	 * The form's routing fields, which alone reach the engine; a form that marks any
+	 * other field as a process variable (a redeployed form, say) is refused rather than
+	 * let it into history.
+	 */
+	private static Map<String, Object> routing(FormSchema form, Map<String, Object> variables) {
+		for (String name : variables.keySet()) {
+			if (!ProcessVariables.allowed(name)) {
+				throw new IllegalStateException("Form " + form.id() + " sends " + name
+						+ " to the engine, which is not on the process variables' allow-list (ADR 0006)");
+			}
+		}
+		return variables;
 	}
 
 	/**
@@ -194,7 +211,7 @@ class CaseTasks {
 		CompletedStep.Approved approval = null;
 		if (APPROVAL.equals(form)) {
 			UUID decision = this.groups.approvesDecision(task)
-					? this.cases.currentDecision(file.reference())
+					? this.cases.currentDecision(file.reference(), this.groups.programmeOf(task, file))
 						.map(CaseDecision::decisionId)
 						.orElseThrow(() -> new IllegalStateException(file.reference() + " has no decision to approve"))
 					: null;
@@ -211,8 +228,8 @@ class CaseTasks {
 	 * Spending more than was reserved would fail at commitment: refuse it here, naming
 	 * the field.
 	 */
-	private void checkDelivery(Case file, ObjectNode values) {
-		BigDecimal reserved = this.eligibility.reservedFor(file);
+	private void checkDelivery(Case file, Programme programme, ObjectNode values) {
+		BigDecimal reserved = this.eligibility.reservedFor(file, programme);
 		if (values.get("deliveredAmount").decimalValue().compareTo(reserved) > 0) {
 			throw new InvalidRequestException("More than was reserved for this case.",
 					List.of(new FieldError("deliveredAmount",
@@ -269,6 +286,16 @@ class CaseTasks {
 		return ex;
 	}
 
+	/**
+	 * Whether {@code staff} may take the step: they hold one of the groups that may, and
+	 * nobody else has claimed it. Being the assignee is not enough: the engine API can
+	 * set any assignee.
+	 */
+	private static boolean mayTake(Staff staff, Task task, List<String> allowed) {
+		boolean unclaimedOrMine = task.getAssignee() == null || task.getAssignee().equals(staff.user());
+		return unclaimedOrMine && allowed.stream().anyMatch(staff.roles()::contains);
+	}
+
 	/** A step someone may act on: its task, its case, and the groups that may take it. */
 	private record Step(Task task, Case file, List<String> groups) {
 	}
@@ -282,9 +309,9 @@ class CaseTasks {
 		if (instance == null) {
 			throw gone(taskId); // the step, and with it the process, has just ended
 		}
-		Case file = this.cases.visible(instance.getBusinessKey(), staff);
+		Case file = this.cases.visibleOfProcess(instance.getRootProcessInstanceId(), staff);
 		List<String> allowed = this.groups.of(task, file);
-		if (!staff.user().equals(task.getAssignee()) && allowed.stream().noneMatch(staff.roles()::contains)) {
+		if (!mayTake(staff, task, allowed)) {
 			if (this.tasks.createTaskQuery().taskId(taskId).count() == 0) {
 				throw gone(taskId); // completed by someone else a moment ago
 			}

@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.passage.cases.Case;
+import org.passage.cases.CaseService;
+import org.passage.rules.decision.Programme;
 import org.passage.eligibility.Eligibility;
 import org.springframework.stereotype.Component;
 
@@ -45,10 +47,20 @@ class StepGroups {
 	List<String> of(Task task, java.util.function.Supplier<Case> file) {
 		String groups = modelledGroups(task);
 		if (DECISION_APPROVER.equals(groups)) {
-			String approver = this.eligibility.approverGroupOf(file.get());
+			Case found = file.get();
+			String approver = this.eligibility.approverGroupOf(found, programmeOf(task, found));
 			return approver == null ? List.of() : List.of(approver);
 		}
 		return Arrays.stream(groups.split(",")).map(String::trim).filter(group -> !group.isEmpty()).toList();
+	}
+
+	/**
+	 * The programme a step works for: the package in the reintegration sub-process, the
+	 * case's own elsewhere.
+	 */
+	Programme programmeOf(Task task, Case file) {
+		String key = this.repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+		return CaseService.programmeAt(file, key);
 	}
 
 	/**

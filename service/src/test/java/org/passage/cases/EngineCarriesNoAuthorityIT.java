@@ -84,8 +84,9 @@ class EngineCarriesNoAuthorityIT extends CaseworkTesting {
 	void deployingThroughEitherRestApiIsOffByDefault() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-		for (String path : List.of("/engine-rest/deployment/create",
-				"/camunda/api/engine/engine/" + this.engine.getName() + "/deployment/create")) {
+		for (String path : List.of("/engine-rest/deployment/create", "/engine-rest/deployment/create/",
+				"/camunda/api/engine/engine/" + this.engine.getName() + "/deployment/create",
+				"/camunda/api/engine/engine/" + this.engine.getName() + "/deployment/create/")) {
 			ResponseEntity<String> deployed = this.http.withBasicAuth("admin", "admin")
 				.exchange(path, HttpMethod.POST, new HttpEntity<>("", headers), String.class);
 			assertThat(deployed.getStatusCode().value()).as(path).isEqualTo(403);
@@ -136,6 +137,12 @@ class EngineCarriesNoAuthorityIT extends CaseworkTesting {
 		Task approval = this.tasks.createTaskQuery().processInstanceId(instance).singleResult();
 		this.tasks.addCandidateGroup(approval.getId(), Roles.SUPERVISOR);
 
+		this.tasks.setAssignee(approval.getId(), "supervisor");
+		assertThat(post("supervisor", "/api/v1/tasks/" + approval.getId() + ":complete", """
+				{"approved": true}""").getStatusCode().value())
+			.as("a supervisor made the assignee through the engine still may not approve at REGIONAL level")
+			.isEqualTo(404);
+		this.tasks.setAssignee(approval.getId(), null);
 		assertThat(post("supervisor", "/api/v1/tasks/" + approval.getId() + ":claim", "").getStatusCode().value())
 			.as("a supervisor added to the task's groups still may not approve at REGIONAL level")
 			.isEqualTo(404);
@@ -201,6 +208,18 @@ class EngineCarriesNoAuthorityIT extends CaseworkTesting {
 	 * Signs in as Camunda's webapps do: with the session and CSRF token cookies a first
 	 * page load sets.
 	 */
+	@Test
+	void aSignInPathSpelledDifferentlyIsRefusedAlike() {
+		for (String suffix : List.of("/", "//")) {
+			ResponseEntity<String> signIn = signIn("officer", "welcome" + suffix);
+			assertThat(signIn.getStatusCode().value()).as("welcome" + suffix).isEqualTo(403);
+			assertThat(read(signIn.getBody()).get("type").asText()).isEqualTo("urn:passage:problem:operators-only");
+		}
+		ResponseEntity<String> setup = this.http
+			.postForEntity("/camunda/api/admin/setup/" + this.engine.getName() + "/user/create", "{}", String.class);
+		assertThat(setup.getStatusCode().value()).as("Camunda's first-user set-up").isEqualTo(403);
+	}
+
 	private ResponseEntity<String> signIn(String user, String app) {
 		ResponseEntity<String> page = this.http.getForEntity("/camunda/app/" + app + "/" + this.engine.getName() + "/",
 				String.class);

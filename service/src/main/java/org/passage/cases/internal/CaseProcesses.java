@@ -1,11 +1,14 @@
 package org.passage.cases.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.passage.cases.Case;
 import org.passage.cases.CaseType;
 import org.passage.web.Problems;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +32,32 @@ public class CaseProcesses {
 		this.runtime = runtime;
 		this.history = history;
 		this.hasmDecisionDue = hasmDecisionDue;
+	}
+
+	/**
+	 * The case's process instance and the sub-processes it called (its reintegration), by
+	 * id.
+	 */
+	public List<String> tree(Case file) {
+		List<String> ids = new ArrayList<>();
+		if (file.processInstanceId() != null) {
+			ids.add(file.processInstanceId());
+			this.runtime.createProcessInstanceQuery()
+				.superProcessInstanceId(file.processInstanceId())
+				.list()
+				.forEach(sub -> ids.add(sub.getId()));
+		}
+		return ids;
+	}
+
+	/**
+	 * Consent withdrawn: every process of the case starts its consent-withdrawal event
+	 * sub-process.
+	 */
+	public void stopAssisting(Case file) {
+		for (String instance : tree(file)) {
+			this.runtime.createMessageCorrelation("ConsentWithdrawn").processInstanceId(instance).correlateAll();
+		}
 	}
 
 	/**

@@ -116,6 +116,19 @@ public class Cases {
 			.list();
 	}
 
+	/** Cases by the process instance they run in. */
+	public Map<String, CaseSummary> summariesByProcess(Collection<String> processInstanceIds) {
+		Map<String, CaseSummary> byProcess = new java.util.HashMap<>();
+		if (processInstanceIds.isEmpty()) {
+			return byProcess;
+		}
+		this.jdbc.sql("select * from app.case_file where process_instance_id = any(?)")
+			.param(processInstanceIds.toArray(String[]::new))
+			.query((rs, row) -> byProcess.put(rs.getString("process_instance_id"), summary(rs, row)))
+			.list();
+		return byProcess;
+	}
+
 	/** Cases of the given offices (all offices when null), newest first. */
 	public List<CaseSummary> list(List<String> offices, CaseStatus status, int page, int size) {
 		return this.jdbc.sql("""
@@ -277,15 +290,15 @@ public class Cases {
 		return new Case(rs.getString("reference"), CaseType.valueOf(rs.getString("type")),
 				CaseStatus.valueOf(rs.getString("status")), rs.getString("office"),
 				rs.getObject("person_id", UUID.class), rs.getString("opened_by"), rs.getString("linked_case"),
-				rs.getString("prepared_by"), new CaseFacts(this.json.read(rs.getString("facts"), MAP)), List.of(),
-				List.of(), rs.getObject("opened_at", OffsetDateTime.class),
-				rs.getObject("closed_at", OffsetDateTime.class));
+				rs.getString("prepared_by"), rs.getString("process_instance_id"),
+				new CaseFacts(this.json.read(rs.getString("facts"), MAP)), List.of(), List.of(),
+				rs.getObject("opened_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class));
 	}
 
 	private Case withHistory(Case file) {
 		return new Case(file.reference(), file.type(), file.status(), file.office(), file.personId(), file.openedBy(),
-				file.linkedCase(), file.preparedBy(), file.facts(), consents(file.reference()),
-				timeline(file.reference()), file.openedAt(), file.closedAt());
+				file.linkedCase(), file.preparedBy(), file.processInstanceId(), file.facts(),
+				consents(file.reference()), timeline(file.reference()), file.openedAt(), file.closedAt());
 	}
 
 	private List<Case.ConsentRecord> consents(String reference) {

@@ -25,7 +25,7 @@ class CloseCaseDelegate extends CaseStep {
 
 	@Override
 	void run(DelegateExecution execution, Case file) {
-		String outcome = this.cases.currentDecision(file.reference())
+		String outcome = this.cases.currentDecision(file.reference(), file.type().programme())
 			.map(made -> "CLOSED_" + this.decisions.get(made.decisionId()).decision().name())
 			.orElse("CLOSED");
 		this.cases.close(file, CaseStatus.CLOSED, outcome, execution.getCurrentActivityId(), "CLOSED",

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.passage.cases.FourEyesViolation;
 import org.passage.cases.internal.Cases;
 import org.springframework.stereotype.Component;
 
@@ -32,8 +31,17 @@ class CompletedThroughPassage extends AbstractProcessEnginePlugin {
 
 	private static void refuseUnrecorded(Cases cases, DelegateTask task) {
 		if (cases.completedBy(task.getId()).isEmpty()) {
-			throw new FourEyesViolation(task.getName() + " is completed through Passage, which records who did it");
+			throw new UnrecordedCompletion(task.getName() + " is completed through Passage, which records who did it");
 		}
+	}
+
+	/** The engine was asked to complete a step that Passage did not record. */
+	static final class UnrecordedCompletion extends IllegalStateException {
+
+		UnrecordedCompletion(String message) {
+			super(message);
+		}
+
 	}
 
 	@Override

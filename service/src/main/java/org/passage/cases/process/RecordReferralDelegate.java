@@ -26,7 +26,7 @@ class RecordReferralDelegate extends CaseStep {
 	@Override
 	void run(DelegateExecution execution, Case file) {
 		String to = "Activity_ReferToRefugeeAgency".equals(execution.getCurrentActivityId()) ? "REFUGEE_AGENCY"
-				: this.cases.currentDecision(file.reference())
+				: this.cases.currentDecision(file.reference(), file.type().programme())
 					.map(made -> this.decisions.get(made.decisionId()).route())
 					.map(Enum::name)
 					.orElse("OTHER");

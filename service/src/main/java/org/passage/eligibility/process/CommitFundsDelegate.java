@@ -32,7 +32,11 @@ class CommitFundsDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		Case file = this.cases.ofProcess(ProcessTree.rootOf(execution));
-		String fundId = this.cases.currentDecision(file.reference()).map(CaseDecision::fundId).orElse(null);
+		String fundId = this.cases
+			.currentDecision(file.reference(),
+					CaseService.programmeAt(file, execution.getProcessDefinitionId().split(":")[0]))
+			.map(CaseDecision::fundId)
+			.orElse(null);
 		if (fundId == null) {
 			return; // no decision paid from a fund: nothing was reserved
 		}

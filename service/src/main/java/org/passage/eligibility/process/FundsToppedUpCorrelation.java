@@ -20,8 +20,8 @@ class FundsToppedUpCorrelation {
 		this.runtime = runtime;
 	}
 
-	@TransactionalEventListener(fallbackExecution = true) // also when resubmitted outside
-															// a transaction
+	// fallbackExecution: also when the registry resubmits the event outside a transaction
+	@TransactionalEventListener(fallbackExecution = true)
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void on(FundToppedUp toppedUp) {
 		this.runtime.createMessageCorrelation("FundsToppedUp")

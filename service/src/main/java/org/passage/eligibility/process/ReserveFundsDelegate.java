@@ -4,13 +4,14 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.passage.cases.Approval;
 import org.passage.cases.Case;
 import org.passage.cases.CaseDecision;
 import org.passage.cases.CaseService;
-import org.passage.cases.ProcessEffects;
+import org.passage.rules.decision.Programme;
 import org.passage.cases.ProcessTree;
 import org.passage.decisions.DecisionService;
 import org.passage.decisions.DecisionView;
@@ -37,19 +38,20 @@ class ReserveFundsDelegate implements JavaDelegate {
 
 	private final DecisionService decisions;
 
-	private final ProcessEffects effects;
+	private final IdentityService identity;
 
-	ReserveFundsDelegate(Funds funds, CaseService cases, DecisionService decisions, ProcessEffects effects) {
+	ReserveFundsDelegate(Funds funds, CaseService cases, DecisionService decisions, IdentityService identity) {
 		this.funds = funds;
 		this.cases = cases;
 		this.decisions = decisions;
-		this.effects = effects;
+		this.identity = identity;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		Case file = this.cases.ofProcess(ProcessTree.rootOf(execution));
-		CaseDecision made = this.cases.currentDecision(file.reference())
+		Programme programme = CaseService.programmeAt(file, execution.getProcessDefinitionId().split(":")[0]);
+		CaseDecision made = this.cases.currentDecision(file.reference(), programme)
 			.orElseThrow(() -> new IllegalStateException(file.reference() + " has no decision to reserve for"));
 		DecisionView decision = this.decisions.get(made.decisionId());
 		if (!RESERVABLE.contains(decision.decision())) {
@@ -61,12 +63,19 @@ class ReserveFundsDelegate implements JavaDelegate {
 				.filter(Approval::approved)
 				.orElseThrow(() -> new IllegalStateException(
 						"Decision " + made.decisionId() + " has no approval recorded by Passage: nothing is reserved"));
-			if (approval.approver().equals(approval.preparedBy())) {
-				throw new IllegalStateException("Decision " + made.decisionId() + " was approved by its preparer");
+			if (approval.preparedBy() == null || approval.approver().equals(approval.preparedBy())) {
+				throw new IllegalStateException("Decision " + made.decisionId() + " lacks a second pair of eyes");
+			}
+			String group = org.passage.eligibility.Eligibility.approverGroup(decision.approvalLevel());
+			if (this.identity.createUserQuery().userId(approval.approver()).memberOfGroup(group).count() == 0) {
+				throw new IllegalStateException("Decision " + made.decisionId() + " needs approval at "
+						+ decision.approvalLevel() + ", and " + approval.approver() + " is not in " + group);
 			}
 		}
 		BigDecimal amount = decision.grantedAmount();
-		Funds.Reserved outcome = this.funds.reserve(this.effects.keyOf(execution), made.fundId(), file.reference(),
+		// Once per decision, not per job: a token moved back before this step reserves
+		// nothing more.
+		Funds.Reserved outcome = this.funds.reserve("decision:" + made.decisionId(), made.fundId(), file.reference(),
 				amount);
 		execution.setVariable("fundsReserved", outcome == Funds.Reserved.RESERVED);
 		this.cases.event(file, "process", outcome.name(), execution.getCurrentActivityId(),

@@ -62,16 +62,36 @@ class OperatorOnlyCamunda extends OncePerRequestFilter {
 		this.restDeployment = restDeployment;
 	}
 
+	/** Camunda's first-user set-up: never needed, the operator account is configured. */
+	private static final String SETUP = "/camunda/api/admin/setup/";
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI();
+		String path = path(request);
 		return !path.startsWith("/camunda/api/") && !path.startsWith("/engine-rest/");
+	}
+
+	/**
+	 * The path as the servlet container decoded and normalised it, without the context
+	 * path and without trailing slashes, which JAX-RS routes as if they were not there
+	 * ({@code /create/}).
+	 */
+	static String path(HttpServletRequest request) {
+		String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+		while (path.length() > 1 && path.endsWith("/")) {
+			path = path.substring(0, path.length() - 1);
+		}
+		return path;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String path = path(request);
+		if (path.startsWith(SETUP)) {
+			refuse(request, response, "operators-only", "Camunda's set-up is off: the operator account is configured.");
+			return;
+		}
 		if (!this.restDeployment && "POST".equals(request.getMethod()) && DEPLOYMENT.matcher(path).matches()) {
 			refuse(request, response, "rest-deployment-off", "Deploying through the REST API is off: Passage's "
 					+ "process models ship with it. An operator can turn it on with passage.operators.rest-deployment.");
@@ -141,8 +161,14 @@ class OperatorOnlyCamunda extends OncePerRequestFilter {
 		String parameter(String name) {
 			for (String pair : new String(this.body, StandardCharsets.UTF_8).split("&")) {
 				int equals = pair.indexOf('=');
-				if (equals > 0 && URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8).equals(name)) {
-					return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+				try {
+					if (equals > 0
+							&& URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8).equals(name)) {
+						return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+					}
+				}
+				catch (IllegalArgumentException malformed) {
+					return null; // no readable user name: refused like any non-operator
 				}
 			}
 			return null;

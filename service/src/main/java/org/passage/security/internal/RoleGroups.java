@@ -5,6 +5,7 @@ import org.passage.security.Roles;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -44,6 +45,13 @@ class RoleGroups implements ApplicationRunner {
 			for (Authorization granted : this.authorizations.createAuthorizationQuery().groupIdIn(role).list()) {
 				this.authorizations.deleteAuthorization(granted.getId());
 			}
+		}
+		// Nor on tasks, to anyone: Camunda's default provider gave them to assignees and
+		// groups.
+		for (Authorization granted : this.authorizations.createAuthorizationQuery()
+			.resourceType(Resources.TASK)
+			.list()) {
+			this.authorizations.deleteAuthorization(granted.getId());
 		}
 	}
 
