@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -22,6 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.passage.rules.decision.Decision;
 import org.passage.rules.decision.Programme;
 import org.passage.rules.decision.ReintegrationDecision;
+import org.passage.rules.engine.EngineRoutes;
 import org.passage.rules.engine.Ruleset;
 import org.passage.rules.engine.RulesetCompiler;
 import org.passage.rules.facts.GafInput;
@@ -42,6 +44,9 @@ import org.passage.rules.table.TableFile;
 @Fork(1)
 public class DecisionBenchmark {
 
+	/** Decisions per {@link Ruleset#decideAll} call in the batch benchmark. */
+	static final int BATCH = 64;
+
 	@State(Scope.Benchmark)
 	public static class Engines {
 
@@ -52,6 +57,12 @@ public class DecisionBenchmark {
 		Ruleset reintegration;
 
 		CamundaDmnGaf dmn;
+
+		/** GAF built as Drools' executable model (ADR 0008). */
+		Ruleset gafExecutableModel;
+
+		/** GAF built as the executable model with the alpha-network compiler. */
+		Ruleset gafAlphaNetworkCompiler;
 
 		List<GafInput> gafInputs;
 
@@ -65,6 +76,11 @@ public class DecisionBenchmark {
 			this.hasm = shipped(Programme.HASM);
 			this.reintegration = shipped(Programme.REINTEGRATION);
 			this.dmn = new CamundaDmnGaf();
+			String gafLabel = Programme.GAF.definition().tableFolder();
+			this.gafExecutableModel = EngineRoutes.executableModel(Programme.GAF, gafLabel,
+					shippedFiles(Programme.GAF));
+			this.gafAlphaNetworkCompiler = EngineRoutes.alphaNetworkCompiler(Programme.GAF, gafLabel,
+					shippedFiles(Programme.GAF));
 			this.gafInputs = SampleInputs.gaf();
 			this.hasmInputs = SampleInputs.hasm();
 			this.reintegrationInputs = SampleInputs.reintegration();
@@ -72,6 +88,17 @@ public class DecisionBenchmark {
 			// on every input.
 			agree(this.gafInputs, this.gaf, PlainJavaPolicy::gaf);
 			agree(this.gafInputs, this.gaf, this.dmn::decide);
+			agree(this.gafInputs, this.gafExecutableModel, PlainJavaPolicy::gaf);
+			agree(this.gafInputs, this.gafAlphaNetworkCompiler, PlainJavaPolicy::gaf);
+			agreeInBatches(this.gafInputs, this.gaf, PlainJavaPolicy::gaf);
+			agreeInBatches(this.hasmInputs, this.hasm, PlainJavaPolicy::hasm);
+			agreeInBatches(this.reintegrationInputs, this.reintegration, PlainJavaPolicy::reintegration);
+			for (GafInput input : this.gafInputs) {
+				if (!same(PlainJavaPolicy.gaf(input),
+						outcome(EngineRoutes.decideInNewSession(this.gaf, input, Locale.ENGLISH)))) {
+					throw new IllegalStateException("A new session per decision disagrees on " + input);
+				}
+			}
 			agree(this.hasmInputs, this.hasm, PlainJavaPolicy::hasm);
 			agree(this.reintegrationInputs, this.reintegration, PlainJavaPolicy::reintegration);
 		}
@@ -89,11 +116,41 @@ public class DecisionBenchmark {
 			return this.next;
 		}
 
+		/** The start of the next batch of {@value DecisionBenchmark#BATCH} inputs. */
+		int advanceBatch() {
+			this.next = (this.next + BATCH) & (SampleInputs.COUNT - 1);
+			return this.next;
+		}
+
 	}
 
 	@Benchmark
 	public Decision gafPassage(Engines engines, Cursor cursor) {
 		return engines.gaf.decide(engines.gafInputs.get(cursor.advance()), Locale.ENGLISH);
+	}
+
+	/** The engine before ADR 0008: a new Drools session per decision. */
+	@Benchmark
+	public Decision gafPassageNewSession(Engines engines, Cursor cursor) {
+		return EngineRoutes.decideInNewSession(engines.gaf, engines.gafInputs.get(cursor.advance()), Locale.ENGLISH);
+	}
+
+	/** Batch and replay: {@value #BATCH} decisions on one session, time per decision. */
+	@Benchmark
+	@OperationsPerInvocation(BATCH)
+	public List<Decision> gafPassageBatch(Engines engines, Cursor cursor) {
+		int from = cursor.advanceBatch();
+		return engines.gaf.decideAll(engines.gafInputs.subList(from, from + BATCH), Locale.ENGLISH);
+	}
+
+	@Benchmark
+	public Decision gafExecutableModel(Engines engines, Cursor cursor) {
+		return engines.gafExecutableModel.decide(engines.gafInputs.get(cursor.advance()), Locale.ENGLISH);
+	}
+
+	@Benchmark
+	public Decision gafAlphaNetworkCompiler(Engines engines, Cursor cursor) {
+		return engines.gafAlphaNetworkCompiler.decide(engines.gafInputs.get(cursor.advance()), Locale.ENGLISH);
 	}
 
 	@Benchmark
@@ -140,6 +197,20 @@ public class DecisionBenchmark {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** {@link Ruleset#decideAll} agrees with the floor, and with deciding one by one. */
+	private static <I extends Record> void agreeInBatches(List<I> inputs, Ruleset ruleset,
+			Function<I, PlainJavaPolicy.Outcome> other) {
+		List<Decision> batch = ruleset.decideAll(inputs, Locale.ENGLISH);
+		for (int i = 0; i < inputs.size(); i++) {
+			I input = inputs.get(i);
+			if (!same(other.apply(input), outcome(batch.get(i)))
+					|| !batch.get(i).equals(ruleset.decide(input, Locale.ENGLISH))) {
+				throw new IllegalStateException("A batch decides differently on " + input + "\n  batch: "
+						+ outcome(batch.get(i)) + "\n  other: " + other.apply(input));
+			}
 		}
 	}
 

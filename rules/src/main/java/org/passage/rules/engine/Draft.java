@@ -88,6 +88,26 @@ public abstract class Draft {
 		this.hits.add(new Hit(code, this.table, drools.getRule().getName()));
 	}
 
+	/**
+	 * Records the row's reason code where {@code drools} is the executable model's
+	 * {@code org.drools.model.Drools} (ADR 0008 measured that build), which is not a
+	 * {@link RuleContext} but gives one.
+	 */
+	public void because(Object drools, String code) {
+		if (drools instanceof RuleContext context) {
+			because(context, code);
+			return;
+		}
+		try {
+			because((RuleContext) drools.getClass()
+				.getMethod("getContext", Class.class)
+				.invoke(drools, RuleContext.class), code);
+		}
+		catch (ReflectiveOperationException | ClassCastException ex) {
+			throw new IllegalStateException("Cannot tell which row gave reason " + code, ex);
+		}
+	}
+
 	/** An amount typed in a table cell, exactly as typed. */
 	protected static BigDecimal amount(double typed) {
 		return BigDecimal.valueOf(typed);

@@ -3,6 +3,8 @@ package org.passage.rules.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
@@ -14,10 +16,19 @@ import org.passage.rules.decision.RulesetVersion;
 
 /**
  * A compiled, immutable ruleset for one programme. Any number of threads may call
- * {@link #decide} at once: each evaluation has its own Drools session and draft, and the
- * shared {@link KieBase} is only read.
+ * {@link #decide} at once: each evaluation has its own draft and a Drools session that no
+ * other evaluation uses while it runs, and the shared {@link KieBase} is only read.
+ *
+ * <p>
+ * Sessions are reused (ADR 0008): a decision borrows an idle session, inserts its input,
+ * runs the stages, and deletes every fact it inserted before the session goes back. A
+ * session is therefore empty between decisions, and every decision starts from the same
+ * state as in a new session. A session whose decision failed is disposed, never reused.
  */
 public final class Ruleset {
+
+	/** Idle sessions kept for reuse; enough for every core, more are disposed. */
+	static final int MAX_IDLE_SESSIONS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
 
 	private final Programme programme;
 
@@ -30,6 +41,10 @@ public final class Ruleset {
 	private final ReasonMessages messages;
 
 	private final int ruleCount;
+
+	private final ConcurrentLinkedDeque<KieSession> idle = new ConcurrentLinkedDeque<>();
+
+	private final AtomicInteger idleCount = new AtomicInteger();
 
 	Ruleset(Programme programme, RulesetVersion version, KieBase kieBase, List<Stage> stages, ReasonMessages messages,
 			int ruleCount) {
@@ -65,20 +80,61 @@ public final class Ruleset {
 	 * @throws UndecidedException if a first-hit table has no row for the input
 	 */
 	public Decision decide(Record input, Locale locale) {
-		return decide(this.programme.definition(), input, locale);
+		ProgrammeDefinition<?, ?, ?> definition = this.programme.definition();
+		KieSession session = borrow();
+		Decision decision = decide(session, definition, input, locale);
+		giveBack(session);
+		return decision;
 	}
 
-	private <D extends Draft, R extends Decision> R decide(ProgrammeDefinition<?, D, R> definition, Record input,
-			Locale locale) {
-		D draft = definition.draft(input);
-		// A new session per decision. Reusing sessions is faster, but a pooled session
-		// reset by Drools 10.2 no longer lets an activation group stop the rows below the
-		// first match (benchmarks caught several deciding rows firing), and a row without
-		// conditions fires only once per session.
-		KieSession session = this.kieBase.newKieSession();
+	/**
+	 * Decides every input in order, with reason messages in {@code locale}'s language, on
+	 * one session: the same decisions as {@link #decide} called for each input in turn,
+	 * for batch and replay.
+	 * @throws IllegalArgumentException if an input is not this programme's
+	 * @throws UndecidedException if a first-hit table has no row for an input
+	 */
+	public List<Decision> decideAll(List<? extends Record> inputs, Locale locale) {
+		ProgrammeDefinition<?, ?, ?> definition = this.programme.definition();
+		List<Decision> decisions = new ArrayList<>(inputs.size());
+		KieSession session = borrow();
+		for (Record input : inputs) {
+			decisions.add(decide(session, definition, input, locale));
+		}
+		giveBack(session);
+		return decisions;
+	}
+
+	private KieSession borrow() {
+		KieSession session = this.idle.pollFirst();
+		if (session == null) {
+			return this.kieBase.newKieSession();
+		}
+		this.idleCount.decrementAndGet();
+		return session;
+	}
+
+	private void giveBack(KieSession session) {
+		if (this.idleCount.incrementAndGet() <= MAX_IDLE_SESSIONS) {
+			this.idle.offerFirst(session);
+		}
+		else {
+			this.idleCount.decrementAndGet();
+			session.dispose();
+		}
+	}
+
+	/**
+	 * One decision on {@code session}, which must be empty; it is empty again when this
+	 * returns. If it throws, the session has been disposed.
+	 */
+	private <D extends Draft, R extends Decision> R decide(KieSession session, ProgrammeDefinition<?, D, R> definition,
+			Record input, Locale locale) {
+		D draft;
 		try {
+			draft = definition.draft(input);
 			session.setGlobal("out", draft);
-			session.insert(input);
+			FactHandle inputHandle = session.insert(input);
 			for (Stage stage : this.stages) {
 				draft.enter(stage.table());
 				FactHandle outcome = session.insert(draft.snapshot());
@@ -89,15 +145,32 @@ public final class Ruleset {
 					throw new UndecidedException(stage.table(), input);
 				}
 			}
+			session.delete(inputHandle);
 		}
-		finally {
+		catch (RuntimeException | Error ex) {
 			session.dispose();
+			throw ex;
 		}
 		List<Reason> reasons = new ArrayList<>(draft.hits().size());
 		for (Draft.Hit hit : draft.hits()) {
 			reasons.add(new Reason(hit.code(), hit.table(), hit.row(), this.messages.message(hit.code(), locale)));
 		}
 		return definition.decision(draft, reasons, this.version);
+	}
+
+	/** The compiled rules, for the engine's own benchmarks and tests. */
+	KieBase kieBase() {
+		return this.kieBase;
+	}
+
+	/** The stages in the order they run, for the engine's own benchmarks and tests. */
+	List<Stage> stages() {
+		return this.stages;
+	}
+
+	/** The reason messages, for the engine's own benchmarks and tests. */
+	ReasonMessages messages() {
+		return this.messages;
 	}
 
 }

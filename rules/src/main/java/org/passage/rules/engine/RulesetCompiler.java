@@ -41,6 +41,24 @@ public final class RulesetCompiler {
 	/** Drools marks each generated rule with the cell its values came from. */
 	private static final Pattern RULE_ORIGIN = Pattern.compile("^// rule values at ([A-Z]+)(\\d+)");
 
+	/**
+	 * A generated rule with no condition: a table row whose condition cells are all
+	 * empty.
+	 */
+	private static final Pattern NO_CONDITION = Pattern.compile("(?m)^([ \\t]*)when[ \\t]*\\r?\\n[ \\t]*then[ \\t]*$");
+
+	/** A kmodule whose default KieBase runs the alpha-network compiler in memory. */
+	private static final String ALPHA_NETWORK_COMPILER_KMODULE = """
+			<kmodule xmlns="http://www.drools.org/xsd/kmodule">
+			  <configuration>
+			    <property key="drools.alphaNetworkCompiler" value="INMEMORY"/>
+			  </configuration>
+			  <kbase name="passage" default="true">
+			    <ksession name="passage-session" default="true"/>
+			  </kbase>
+			</kmodule>
+			""";
+
 	/** The package a generated DRL declares. */
 	private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)", Pattern.MULTILINE);
 
@@ -60,6 +78,31 @@ public final class RulesetCompiler {
 	 * them
 	 */
 	public static Compilation compile(Programme programme, String label, List<TableFile> files) {
+		return compile(programme, label, files, Build.DRL);
+	}
+
+	/**
+	 * How Drools builds the generated DRL: its interpreted (mvel) rule base, or the
+	 * executable model ({@code drools-model-codegen} on the class path), optionally with
+	 * the alpha-network compiler. ADR 0008 compares them.
+	 */
+	enum Build {
+
+		DRL(null, false), EXECUTABLE_MODEL("org.drools.model.codegen.ExecutableModelProject", false),
+		EXECUTABLE_MODEL_ALPHA_NETWORK_COMPILER("org.drools.model.codegen.ExecutableModelProject", true);
+
+		final String project;
+
+		final boolean alphaNetworkCompiler;
+
+		Build(String project, boolean alphaNetworkCompiler) {
+			this.project = project;
+			this.alphaNetworkCompiler = alphaNetworkCompiler;
+		}
+
+	}
+
+	static Compilation compile(Programme programme, String label, List<TableFile> files, Build how) {
 		List<Finding> findings = new ArrayList<>();
 		List<RuleSheet> sheets = new ArrayList<>();
 		ReasonMessages messages = ReasonMessages.empty();
@@ -90,7 +133,7 @@ public final class RulesetCompiler {
 			return new Compilation(findings, Optional.empty());
 		}
 		List<Stage> stages = stages(sheets);
-		KieBase kieBase = build(files, sheets, findings);
+		KieBase kieBase = build(files, sheets, findings, how);
 		int rules = kieBase == null ? 0
 				: kieBase.getKiePackages().stream().mapToInt(pkg -> pkg.getRules().size()).sum();
 		if (kieBase != null && rules == 0) {
@@ -164,7 +207,7 @@ public final class RulesetCompiler {
 	 * KieRepository once its KieBase is made, so compilations neither share nor leak
 	 * modules.
 	 */
-	private static KieBase build(List<TableFile> files, List<RuleSheet> sheets, List<Finding> findings) {
+	private static KieBase build(List<TableFile> files, List<RuleSheet> sheets, List<Finding> findings, Build how) {
 		KieServices kie = KieServices.get();
 		KieFileSystem kfs = kie.newKieFileSystem();
 		ReleaseId releaseId = kie.newReleaseId("org.passage.rulesets", "ruleset", "1.0." + BUILDS.incrementAndGet());
@@ -183,6 +226,7 @@ public final class RulesetCompiler {
 						"Drools cannot read the sheet: " + ex.getMessage()));
 				continue;
 			}
+			drl = matchEveryStage(drl);
 			// P1: a resource is compiled as DRL only if its path ends in .drl. Its folder
 			// follows its package, as Drools advises.
 			Matcher pkg = PACKAGE.matcher(drl);
@@ -195,7 +239,24 @@ public final class RulesetCompiler {
 			return null;
 		}
 		ClassLoader classes = RulesetCompiler.class.getClassLoader();
-		KieBuilder builder = kie.newKieBuilder(kfs, classes).buildAll();
+		if (how.alphaNetworkCompiler) {
+			kfs.writeKModuleXML(ALPHA_NETWORK_COMPILER_KMODULE);
+		}
+		KieBuilder builder = kie.newKieBuilder(kfs, classes);
+		if (how.project == null) {
+			builder.buildAll();
+		}
+		else {
+			try {
+				@SuppressWarnings("unchecked")
+				Class<? extends org.kie.api.builder.KieBuilder.ProjectType> project = (Class<? extends org.kie.api.builder.KieBuilder.ProjectType>) Class
+					.forName(how.project, true, classes);
+				builder.buildAll(project);
+			}
+			catch (ClassNotFoundException ex) {
+				throw new IllegalStateException(how + " needs " + how.project + " on the class path", ex);
+			}
+		}
 		try {
 			List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
 			for (Message error : errors) {
@@ -212,6 +273,16 @@ public final class RulesetCompiler {
 		finally {
 			kie.getRepository().removeKieModule(releaseId);
 		}
+	}
+
+	/**
+	 * A row without conditions applies to every input. Drools matches such a rule on its
+	 * initial fact, once per session, so in a reused session it would fire for the first
+	 * decision only. It is given the stage's {@link Outcome} instead, which every stage
+	 * inserts afresh: the rule then fires once per decision, as it does in a new session.
+	 */
+	static String matchEveryStage(String drl) {
+		return NO_CONDITION.matcher(drl).replaceAll("$1when\n$1\t" + Outcome.class.getName() + "()\n$1then");
 	}
 
 	/**

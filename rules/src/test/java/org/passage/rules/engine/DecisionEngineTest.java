@@ -42,6 +42,42 @@ class DecisionEngineTest {
 		assertThat(decision.rulesetVersion().hash()).hasSize(64);
 	}
 
+	/**
+	 * Sessions are reused (ADR 0008). For the first input all three rows match (T3 has no
+	 * condition at all): only the first may fire, and a row without conditions must fire
+	 * again for every later input that reaches it. Fails if two deciding rows fire, or if
+	 * T3 fires only once per session.
+	 */
+	@Test
+	void firesOnlyTheFirstMatchingRowOfAFirstHitTableForEveryDecisionOnAReusedSession() {
+		List<GafInput> inputs = new ArrayList<>();
+		List<String> expected = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			inputs.add(Fixtures.gaf(Consent.GIVEN, "999.99"));
+			expected.add("T1");
+			inputs.add(Fixtures.gaf(Consent.WITHDRAWN, "10"));
+			expected.add("T3");
+			inputs.add(Fixtures.gaf(Consent.GIVEN, "5000"));
+			expected.add("T2");
+			inputs.add(Fixtures.gaf(Consent.REFUSED, "5000"));
+			expected.add("T3");
+		}
+		List<Decision> batch = this.valid.decideAll(inputs, Locale.ENGLISH);
+		List<Decision> oneByOne = new ArrayList<>();
+		for (GafInput input : inputs) {
+			oneByOne.add(this.valid.decide(input, Locale.ENGLISH));
+		}
+		for (List<Decision> decisions : List.of(batch, oneByOne)) {
+			assertThat(decisions).hasSameSizeAs(inputs);
+			for (int i = 0; i < decisions.size(); i++) {
+				assertThat(decisions.get(i).reasons()).as("decision %d", i)
+					.extracting(org.passage.rules.decision.Reason::row)
+					.containsExactly(expected.get(i));
+			}
+		}
+		assertThat(batch).isEqualTo(oneByOne);
+	}
+
 	@Test
 	void fallsBackToEnglishWhereATranslationIsMissing() {
 		Decision decision = this.valid.decide(Fixtures.gaf(Consent.GIVEN, "1000.01"), Locale.forLanguageTag("es"));

@@ -1,0 +1,110 @@
+package org.passage.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.passage.rules.decision.Programme;
+import org.passage.rules.engine.EngineRoutes;
+import org.passage.rules.engine.Ruleset;
+import org.passage.rules.facts.GafInput;
+
+/**
+ * The engine routes of ADR 0008, interleaved: every round runs each route over the same
+ * 1,024 inputs of its programme, one route after the other, so that a machine shared with
+ * other work slows them all alike. Prints the median CPU time of this thread per
+ * decision, and its ratio to the plain-Java floor.
+ * {@code java -cp <benchmarks class path>
+ * org.passage.benchmarks.EngineRace <warm-up rounds> <measured rounds>}
+ */
+public final class EngineRace {
+
+	private EngineRace() {
+	}
+
+	public static void main(String[] args) {
+		int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+		int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+		DecisionBenchmark.Engines engines = new DecisionBenchmark.Engines();
+		engines.compileAndCheckTheyAgree();
+		List<GafInput> inputs = engines.gafInputs;
+		String label = Programme.GAF.definition().tableFolder();
+		Ruleset gaf = engines.gaf;
+		Ruleset executable = engines.gafExecutableModel;
+		Ruleset alpha = engines.gafAlphaNetworkCompiler;
+		Object[] sink = new Object[1];
+		Map<String, Consumer<List<GafInput>>> routes = new LinkedHashMap<>();
+		routes.put("plain Java (floor)", batch -> batch.forEach(i -> sink[0] = PlainJavaPolicy.gaf(i)));
+		routes.put("new session per decision (before)",
+				batch -> batch.forEach(i -> sink[0] = EngineRoutes.decideInNewSession(gaf, i, Locale.ENGLISH)));
+		routes.put("reused session, decide (chosen)",
+				batch -> batch.forEach(i -> sink[0] = gaf.decide(i, Locale.ENGLISH)));
+		routes.put("reused session, decideAll of 64", batch -> {
+			for (int from = 0; from < batch.size(); from += DecisionBenchmark.BATCH) {
+				sink[0] = gaf.decideAll(batch.subList(from, from + DecisionBenchmark.BATCH), Locale.ENGLISH);
+			}
+		});
+		routes.put("executable model, reused session",
+				batch -> batch.forEach(i -> sink[0] = executable.decide(i, Locale.ENGLISH)));
+		routes.put("executable model + alpha-network compiler",
+				batch -> batch.forEach(i -> sink[0] = alpha.decide(i, Locale.ENGLISH)));
+		Ruleset hasm = engines.hasm;
+		Ruleset reintegration = engines.reintegration;
+		routes.put("HASM plain Java (floor)",
+				batch -> engines.hasmInputs.forEach(i -> sink[0] = PlainJavaPolicy.hasm(i)));
+		routes.put("HASM new session per decision (before)", batch -> engines.hasmInputs
+			.forEach(i -> sink[0] = EngineRoutes.decideInNewSession(hasm, i, Locale.ENGLISH)));
+		routes.put("HASM reused session, decide (chosen)",
+				batch -> engines.hasmInputs.forEach(i -> sink[0] = hasm.decide(i, Locale.ENGLISH)));
+		routes.put("Reintegration plain Java (floor)",
+				batch -> engines.reintegrationInputs.forEach(i -> sink[0] = PlainJavaPolicy.reintegration(i)));
+		routes.put("Reintegration new session per decision (before)", batch -> engines.reintegrationInputs
+			.forEach(i -> sink[0] = EngineRoutes.decideInNewSession(reintegration, i, Locale.ENGLISH)));
+		routes.put("Reintegration reused session, decide (chosen)",
+				batch -> engines.reintegrationInputs.forEach(i -> sink[0] = reintegration.decide(i, Locale.ENGLISH)));
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		Map<String, List<Double>> cpu = new LinkedHashMap<>();
+		Map<String, List<Double>> wall = new LinkedHashMap<>();
+		routes.keySet().forEach(name -> {
+			cpu.put(name, new ArrayList<>());
+			wall.put(name, new ArrayList<>());
+		});
+		for (int round = 0; round < warmup + rounds; round++) {
+			for (Map.Entry<String, Consumer<List<GafInput>>> route : routes.entrySet()) {
+				long cpu0 = threads.getCurrentThreadCpuTime();
+				long wall0 = System.nanoTime();
+				route.getValue().accept(inputs);
+				long wall1 = System.nanoTime();
+				long cpu1 = threads.getCurrentThreadCpuTime();
+				if (round >= warmup) {
+					cpu.get(route.getKey()).add((cpu1 - cpu0) / 1000.0 / inputs.size());
+					wall.get(route.getKey()).add((wall1 - wall0) / 1000.0 / inputs.size());
+				}
+			}
+		}
+		double floor = 0;
+		System.out.printf("%-45s %12s %12s %10s%n", "Route (" + label + " first)", "CPU µs/op", "wall µs/op",
+				"÷ floor");
+		for (String name : routes.keySet()) {
+			double c = median(cpu.get(name));
+			if (name.endsWith("(floor)")) {
+				floor = c;
+			}
+			System.out.printf("%-45s %12.3f %12.3f %9.0f×%n", name, c, median(wall.get(name)), c / floor);
+		}
+		System.out.println(sink[0] != null ? "" : "-");
+	}
+
+	private static double median(List<Double> values) {
+		double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
+		Arrays.sort(sorted);
+		return sorted[sorted.length / 2];
+	}
+
+}
