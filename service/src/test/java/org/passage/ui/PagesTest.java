@@ -144,7 +144,9 @@ class PagesTest {
 
 	@Test
 	void thePagesNeedASignIn() throws Exception {
-		this.mvc.perform(get("/inbox")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("http://localhost/"));
+		this.mvc.perform(get("/inbox"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("http://localhost/"));
 	}
 
 	@Test

@@ -11,6 +11,9 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * HTTP access, in two chains.
@@ -41,7 +44,11 @@ public class WebSecurity {
 	@Bean
 	@Order(1)
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		http.securityMatcher(API)
+		// Matched on the path, whichever servlet serves it: the engine REST API and the
+		// webapps are not Spring MVC's.
+		http.securityMatcher(new OrRequestMatcher(java.util.Arrays.stream(API)
+			.<RequestMatcher>map(PathPatternRequestMatcher.withDefaults()::matcher)
+			.toList()))
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**", "/actuator/info")
 				.permitAll()
 				.requestMatchers("/actuator/**")
