@@ -4,6 +4,7 @@ import org.passage.cases.CaseService;
 import org.passage.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -28,16 +29,25 @@ class PagesAdvice {
 
 	private final CaseService cases;
 
-	private final People people;
+	private final ObjectProvider<People> people;
 
-	PagesAdvice(CaseService cases, People people) {
+	/**
+	 * People are looked up lazily: Spring MVC slices of other modules load every advice,
+	 * and the header is only drawn on the pages.
+	 */
+	PagesAdvice(CaseService cases, ObjectProvider<People> people) {
 		this.cases = cases;
 		this.people = people;
 	}
 
 	@ModelAttribute("me")
 	SignedIn me(Authentication caller) {
-		return caller == null ? null : SignedIn.of(this.cases.staff(caller), this.people.nameOf(caller.getName()));
+		return caller == null ? null : SignedIn.of(this.cases.staff(caller), nameOf(caller.getName()));
+	}
+
+	private String nameOf(String user) {
+		People names = this.people.getIfAvailable();
+		return names == null ? user : names.nameOf(user);
 	}
 
 	@ExceptionHandler(NotFoundException.class)
