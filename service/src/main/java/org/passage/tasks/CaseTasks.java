@@ -143,6 +143,26 @@ class CaseTasks {
 		});
 	}
 
+	/**
+	 * Gives a claimed step back to its groups: only the one who holds it may.
+	 */
+	@Transactional
+	TaskView unclaim(String taskId, Staff staff) {
+		return whileUnchanged(() -> {
+			Step step = step(taskId, staff);
+			String assignee = step.task().getAssignee();
+			if (assignee == null) {
+				throw Problems.conflict("task-not-claimed", "This step is not claimed");
+			}
+			if (!assignee.equals(staff.user())) {
+				throw Problems.conflict("task-claimed", "This step is claimed by " + assignee);
+			}
+			this.tasks.setAssignee(taskId, null);
+			this.cases.event(step.file(), staff.user(), "UNCLAIMED", step.task().getTaskDefinitionKey(), Map.of());
+			return view(new Step(find(taskId), step.file(), step.groups()), false);
+		});
+	}
+
 	/** Completes a step with its form's data; see the class comment. */
 	@Transactional
 	void complete(String taskId, Staff staff, JsonNode data) {
