@@ -294,7 +294,7 @@ class PagesTest {
 		given(this.steps.inbox(this.officer)).willReturn(List.of(this.intake));
 		this.mvc.perform(get("/inbox").header("Accept-Language", "fr-FR,fr;q=0.9,en;q=0.5"))
 			.andExpect(content().string(containsString("<html lang=\"fr\">")))
-			.andExpect(content().string(containsString("<h1>Corbeille</h1>")))
+			.andExpect(content().string(containsString("<h1>Mes tâches</h1>")))
 			.andExpect(content().string(containsString("Victime de traite")))
 			.andExpect(content().string(containsString(">Prendre</button>")));
 		this.mvc.perform(get("/inbox").param("lang", "es").header("Accept-Language", "fr"))
