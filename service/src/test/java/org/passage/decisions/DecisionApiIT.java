@@ -1,11 +1,16 @@
 package org.passage.decisions;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
+
+import javax.sql.DataSource;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -28,6 +33,9 @@ class DecisionApiIT extends DecisionApiTesting {
 			 "minor": false, "unaccompanied": false, "guardianAppointed": false, "immediateDanger": false,
 			 "requested": ["MEDICAL", "LEGAL"], "requestedAmount": 2500.00, "fundBalance": 10000.00,
 			 "reTraffickingRisk": "LOW", "priorGafCases": 0, "caseId": "VOT-2026-000123"}""";
+
+	@Autowired
+	private DataSource dataSource;
 
 	private long before;
 
@@ -107,7 +115,7 @@ class DecisionApiIT extends DecisionApiTesting {
 	}
 
 	@Test
-	void answersARetryWithTheFirstResponseAndRefusesAnotherBodyOrARaceForTheKey() throws Exception {
+	void answersARetryWithTheFirstResponseAndRefusesAnotherBody() throws Exception {
 		ResponseEntity<String> first = post("/api/v1/decisions/gaf", GAF, "key-1", "en");
 		ResponseEntity<String> retry = post("/api/v1/decisions/gaf", GAF, "key-1", "en");
 		assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -118,18 +126,41 @@ class DecisionApiIT extends DecisionApiTesting {
 		ResponseEntity<String> other = post("/api/v1/decisions/gaf", GAF.replace("2500.00", "2600.00"), "key-1", "en");
 		assertProblem(other, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused");
 
-		this.jdbc.sql("insert into app.idempotency_key (caller, key, request_hash) values ('api-client', 'key-2', ?)")
+		assertThat(recorded()).isEqualTo(this.before + 1);
+	}
+
+	/**
+	 * The claim on a key is the recording transaction's own: while a first request with
+	 * the key runs, a retry is 409; once that transaction ends without committing (a
+	 * crash, a rollback), the retry goes ahead at once, not hours later.
+	 */
+	@Test
+	void refusesARetryWhileTheFirstRunsAndLetsItThroughOnceTheFirstDied() throws Exception {
+		try (Connection first = this.dataSource.getConnection()) {
+			first.setAutoCommit(false);
+			try (PreparedStatement claim = first.prepareStatement("select pg_advisory_xact_lock("
+					+ "('x' || left(encode(sha256(convert_to(?, 'UTF8') || '\\x00'::bytea || convert_to(?, 'UTF8')), 'hex'), 16))::bit(64)::bigint)")) {
+				claim.setString(1, "api-client");
+				claim.setString(2, "key-2");
+				claim.execute();
+			}
+			assertProblem(post("/api/v1/decisions/gaf", GAF, "key-2", "en"), HttpStatus.CONFLICT,
+					"idempotency-key-in-flight");
+			assertThat(recorded()).isEqualTo(this.before);
+		}
+		ResponseEntity<String> retry = post("/api/v1/decisions/gaf", GAF, "key-2", "en");
+		assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(recorded()).isEqualTo(this.before + 1);
+	}
+
+	/** A claim an earlier release committed before its work is abandoned: taken over. */
+	@Test
+	void takesOverAKeyClaimedButNeverCompleted() {
+		this.jdbc.sql("insert into app.idempotency_key (caller, key, request_hash) values ('api-client', 'key-3', ?)")
 			.param("0".repeat(64))
 			.update();
-		assertProblem(post("/api/v1/decisions/gaf", GAF, "key-2", "en"), HttpStatus.UNPROCESSABLE_ENTITY,
-				"idempotency-key-reused");
-		this.jdbc.sql("update app.idempotency_key set request_hash = ? where key = 'key-2'")
-			.param(this.jdbc.sql("select request_hash from app.idempotency_key where key = 'key-1'")
-				.query(String.class)
-				.single())
-			.update();
-		assertProblem(post("/api/v1/decisions/gaf", GAF, "key-2", "en"), HttpStatus.CONFLICT,
-				"idempotency-key-in-flight");
+		assertThat(post("/api/v1/decisions/gaf", GAF, "key-3", "en").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(post("/api/v1/decisions/gaf", GAF, "key-3", "en").getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(recorded()).isEqualTo(this.before + 1);
 	}
 

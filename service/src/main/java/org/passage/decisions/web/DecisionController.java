@@ -258,32 +258,28 @@ class DecisionController {
 		if (key.isBlank() || key.length() > 255) {
 			throw Problems.invalidParameter("Idempotency-Key", key, List.of("1 to 255 characters"));
 		}
-		IdempotencyKeys.Claim claim = this.transactions.execute(status -> this.keys.claim(caller, key, hash(body)));
-		if (claim instanceof IdempotencyKeys.InFlight) {
-			throw Problems.conflict("idempotency-key-in-flight",
-					"A request with this Idempotency-Key is still being processed; retry later.");
-		}
-		if (claim instanceof IdempotencyKeys.Mismatch) {
-			throw Problems.unprocessable("idempotency-key-reused",
-					"This Idempotency-Key was used with a different request body.");
-		}
-		if (claim instanceof IdempotencyKeys.Done done) {
-			return respond(new Answer<>(HttpStatus.valueOf(done.status()), this.stored.read(done.response(), type),
-					done.location()));
-		}
-		try {
-			// The effect and the key's response commit together, or neither does.
-			Answer<T> answer = this.transactions.execute(status -> {
-				Answer<T> done = work.get();
-				this.keys.complete(caller, key, done.status().value(), this.stored.write(done.body()), done.location());
-				return done;
-			});
-			return respond(answer);
-		}
-		catch (RuntimeException ex) {
-			this.keys.release(caller, key);
-			throw ex;
-		}
+		String requestHash = hash(body);
+		// Claim, work and the key's response commit together, or none does: a claim
+		// never outlives the work it guards.
+		return respond(this.transactions.execute(status -> {
+			IdempotencyKeys.Claim claim = this.keys.claim(caller, key, requestHash);
+			if (claim instanceof IdempotencyKeys.InFlight) {
+				throw Problems.conflict("idempotency-key-in-flight",
+						"A request with this Idempotency-Key is still being processed; retry later.");
+			}
+			if (claim instanceof IdempotencyKeys.Mismatch) {
+				throw Problems.unprocessable("idempotency-key-reused",
+						"This Idempotency-Key was used with a different request body.");
+			}
+			if (claim instanceof IdempotencyKeys.Done done) {
+				return new Answer<>(HttpStatus.valueOf(done.status()), this.stored.read(done.response(), type),
+						done.location());
+			}
+			Answer<T> done = work.get();
+			this.keys.complete(caller, key, (IdempotencyKeys.Claimed) claim, done.status().value(),
+					this.stored.write(done.body()), done.location());
+			return done;
+		}));
 	}
 
 	private static <T> ResponseEntity<T> respond(Answer<T> answer) {

@@ -1,15 +1,14 @@
 package org.passage.decisions.web;
 
-import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Idempotency keys of recording calls, per draft-ietf-httpapi-idempotency-key-header: one
- * row per caller and key, claimed before the work and completed with the response in the
- * work's own transaction. A key lives 24 hours; a claim abandoned for a minute (a crash)
- * may be taken over.
+ * row per caller and key, written with the response in the work's own transaction. The
+ * claim that keeps a concurrent retry out is a transaction-scoped advisory lock, so it
+ * never outlives the work it guards: a crash or a rollback releases it with the
+ * transaction, and the retry goes ahead at once. A key lives 24 hours.
  */
 @Repository
 class IdempotencyKeys {
@@ -20,7 +19,7 @@ class IdempotencyKeys {
 	}
 
 	/** The key is new: go ahead, then {@link #complete}. */
-	record Claimed() implements Claim {
+	record Claimed(String requestHash) implements Claim {
 	}
 
 	/** The first request with this key is still running. */
@@ -35,52 +34,49 @@ class IdempotencyKeys {
 	record Done(int status, String response, String location) implements Claim {
 	}
 
+	/**
+	 * The advisory lock of a caller's key: the first 64 bits of SHA-256 over caller, NUL,
+	 * key. Distinct keys sharing a lock would only make one of them wait for a retry.
+	 */
+	static final String LOCK_ID = "('x' || left(encode(sha256(convert_to(?, 'UTF8') || '\\x00'::bytea || convert_to(?, 'UTF8')), 'hex'), 16))::bit(64)::bigint";
+
 	private final JdbcClient jdbc;
 
 	IdempotencyKeys(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Claims the key for the calling transaction, which must then do the work and
+	 * {@link #complete} it. Must run inside a transaction: the claim ends with it.
+	 */
 	Claim claim(String caller, String key, String requestHash) {
-		this.jdbc
-			.sql("""
-					delete from app.idempotency_key where caller = ? and key = ?
-					and (created_at < now() - interval '24 hours' or (status is null and created_at < now() - interval '1 minute'))""")
+		boolean locked = this.jdbc.sql("select pg_try_advisory_xact_lock(" + LOCK_ID + ")")
 			.params(caller, key)
-			.update();
-		int claimed = this.jdbc
-			.sql("insert into app.idempotency_key (caller, key, request_hash) values (?, ?, ?) on conflict do nothing")
-			.params(caller, key, requestHash)
-			.update();
-		if (claimed == 1) {
-			return new Claimed();
+			.query(Boolean.class)
+			.single();
+		if (!locked) {
+			return new InFlight();
 		}
-		Optional<Claim> existing = this.jdbc.sql(
+		// Rows without a status were claims of an earlier design, committed before their
+		// work: whatever wrote them is gone, since no one else holds the lock.
+		this.jdbc.sql("""
+				delete from app.idempotency_key where caller = ? and key = ?
+				and (created_at < now() - interval '24 hours' or status is null)""").params(caller, key).update();
+		return this.jdbc.sql(
 				"select request_hash, status, response, location from app.idempotency_key where caller = ? and key = ?")
 			.params(caller, key)
-			.query((rs, n) -> {
-				if (!rs.getString(1).equals(requestHash)) {
-					return (Claim) new Mismatch();
-				}
-				return rs.getObject(2) == null ? new InFlight()
-						: new Done(rs.getInt(2), rs.getString(3), rs.getString(4));
-			})
-			.optional();
-		// Deleted between our insert and select: the other request failed and released
-		// it.
-		return existing.orElseGet(() -> claim(caller, key, requestHash));
+			.query((rs, n) -> rs.getString(1).equals(requestHash)
+					? (Claim) new Done(rs.getInt(2), rs.getString(3), rs.getString(4)) : new Mismatch())
+			.optional()
+			.orElseGet(() -> new Claimed(requestHash));
 	}
 
-	void complete(String caller, String key, int status, String response, String location) {
-		this.jdbc
-			.sql("update app.idempotency_key set status = ?, response = ?, location = ? where caller = ? and key = ?")
-			.params(status, response, location, caller, key)
-			.update();
-	}
-
-	void release(String caller, String key) {
-		this.jdbc.sql("delete from app.idempotency_key where caller = ? and key = ? and status is null")
-			.params(caller, key)
+	void complete(String caller, String key, Claimed claim, int status, String response, String location) {
+		this.jdbc.sql("""
+				insert into app.idempotency_key (caller, key, request_hash, status, response, location)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(caller, key, claim.requestHash(), status, response, location)
 			.update();
 	}
 
