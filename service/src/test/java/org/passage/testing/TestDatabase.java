@@ -46,8 +46,21 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 	 */
 	private static final java.util.List<String> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+	/** A database of one's own on the tests' server, dropped when the JVM exits. */
+	public record Database(String url, String user, String password) {
+	}
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
+		Database database = fresh();
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("passage-test-database", Map.of("spring.datasource.url", database.url(),
+					"spring.datasource.username", database.user(), "spring.datasource.password", database.password())));
+	}
+
+	/** Creates an empty database on the tests' server. */
+	public static Database fresh() {
 		Server shared = server();
 		String database = "passage_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 		try (Connection admin = DriverManager.getConnection(shared.adminUrl(), shared.user(), shared.password());
@@ -58,11 +71,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 			throw new IllegalStateException("Cannot create test database on " + shared.adminUrl(), ex);
 		}
 		CREATED.add(database);
-		context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("passage-test-database",
-					Map.of("spring.datasource.url", shared.urlOf(database), "spring.datasource.username", shared.user(),
-							"spring.datasource.password", shared.password())));
+		return new Database(shared.urlOf(database), shared.user(), shared.password());
 	}
 
 	private static synchronized Server server() {

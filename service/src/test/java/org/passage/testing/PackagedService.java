@@ -1,0 +1,123 @@
+package org.passage.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The packaged service run as its own process, as an operator runs it: for the tests that
+ * stop it, kill it or start it twice. Needs {@code target/passage-service-*.jar}, which
+ * {@code mvn verify} packages before the integration tests.
+ */
+public final class PackagedService implements AutoCloseable {
+
+	private final Process process;
+
+	private final Path log;
+
+	private final int port;
+
+	private PackagedService(Process process, Path log, int port) {
+		this.process = process;
+		this.log = log;
+		this.port = port;
+	}
+
+	/**
+	 * Starts the jar with {@code arguments} (Spring properties as {@code --name=value})
+	 * on a free port, writing its output to {@code log}, and waits until it is ready.
+	 */
+	public static PackagedService start(Path log, String... arguments) throws Exception {
+		int port = freePort();
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar",
+						packagedJar().toString(), "--server.port=" + port));
+		command.addAll(List.of(arguments));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		// Only what the test says: no database named by the developer's environment.
+		builder.environment().keySet().removeIf(name -> name.startsWith("PASSAGE_") || name.startsWith("SPRING_"));
+		PackagedService service = new PackagedService(builder.start(), log, port);
+		try {
+			service.waitUntilReady(180);
+		}
+		catch (Exception | AssertionError ex) {
+			service.kill();
+			throw ex;
+		}
+		return service;
+	}
+
+	public String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+	/** SIGTERM, then waits up to {@code seconds}; true when the process ended in time. */
+	public boolean stop(int seconds) throws InterruptedException {
+		this.process.destroy();
+		return this.process.waitFor(seconds, TimeUnit.SECONDS);
+	}
+
+	/** SIGKILL: no shutdown hook, no last commit, as a crash or an OOM killer does. */
+	public void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		this.process.waitFor(30, TimeUnit.SECONDS);
+	}
+
+	public List<String> logLines() throws IOException {
+		return Files.readAllLines(this.log, StandardCharsets.UTF_8);
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		if (this.process.isAlive()) {
+			kill();
+		}
+	}
+
+	/** Ready once the start-up runners (demo users, demo cases) are done too. */
+	private void waitUntilReady(int seconds) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpRequest readiness = HttpRequest.newBuilder(URI.create(url("/actuator/health/readiness"))).build();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+		while (System.nanoTime() < deadline && this.process.isAlive()) {
+			try {
+				if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException notListeningYet) {
+				// The port opens late in the start.
+			}
+			Thread.sleep(250);
+		}
+		throw new AssertionError("The service was not ready within " + seconds + " s:\n"
+				+ String.join("\n", logLines().subList(Math.max(0, logLines().size() - 80), logLines().size())));
+	}
+
+	private static Path packagedJar() throws IOException {
+		try (Stream<Path> files = Files.list(Path.of("target"))) {
+			return files.filter(file -> file.getFileName().toString().matches("passage-service-.*\\.jar"))
+				.findFirst()
+				.orElseThrow(
+						() -> new AssertionError("No packaged jar in target/: run mvn verify, which packages first"));
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
