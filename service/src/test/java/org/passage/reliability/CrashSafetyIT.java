@@ -24,7 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.passage.testing.PackagedService;
 import org.passage.testing.TestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,9 +54,6 @@ class CrashSafetyIT {
 
 	private static final Pattern REFERENCE = Pattern.compile("\"reference\"\\s*:\\s*\"([A-Z]+-\\d{4}-\\d{6})\"");
 
-	@TempDir
-	Path work;
-
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	/** Key → decision id, for every recording the service acknowledged. */
@@ -78,7 +74,7 @@ class CrashSafetyIT {
 				"--spring.profiles.active=quickstart", "--passage.demo.users=officer,api-client",
 				// A job a dead node locked runs again soon.
 				"--camunda.bpm.job-execution.lock-time-in-millis=5000" };
-		Path log = this.work.resolve("passage.log");
+		Path log = Path.of("target", "packaged-service-logs", "crash-safety.log");
 		try (Connection connection = DriverManager.getConnection(database.url(), database.user(),
 				database.password())) {
 			JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));

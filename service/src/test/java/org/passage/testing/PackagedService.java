@@ -38,6 +38,7 @@ public final class PackagedService implements AutoCloseable {
 	 * on a free port, writing its output to {@code log}, and waits until it is ready.
 	 */
 	public static PackagedService start(Path log, String... arguments) throws Exception {
+		Files.createDirectories(log.getParent());
 		int port = freePort();
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar",
