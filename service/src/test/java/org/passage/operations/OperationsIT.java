@@ -7,9 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.passage.testing.PassageIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What an operator's probes and dashboards read, on PostgreSQL. */
 @PassageIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 @AutoConfigureObservability
 @TestPropertySource(properties = "passage.operations.gauge-refresh=PT0S")
 class OperationsIT {
@@ -66,6 +70,39 @@ class OperationsIT {
 			.contains("passage_jobs_backlog ")
 			.contains("passage_jobs_failed 0.0")
 			.contains("passage_incidents 0.0");
+	}
+
+	@Test
+	void tagsEachRequestWithACorrelationIdAndLogsNoPersonalData(CapturedOutput output) {
+		this.jdbc.sql("insert into app.staff_office (user_id, office) values ('officer', 'OPS') on conflict do nothing")
+			.update();
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		headers.set("X-Request-Id", "probe-42");
+		ResponseEntity<String> opened = this.http.withBasicAuth("officer", "officer")
+			.postForEntity("/api/v1/cases", new HttpEntity<>("""
+					{"type": "VOT", "office": "OPS",
+					 "person": {"givenName": "Zainab", "familyName": "Quillfeather", "sex": "FEMALE", "birthYear": 1996,
+					            "nationality": "NGA"}}""", headers), String.class);
+		assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(opened.getHeaders().getFirst("X-Request-Id")).isEqualTo("probe-42");
+		String reference = opened.getHeaders().getLocation().getPath().replaceAll(".*/", "");
+		assertThat(this.http.withBasicAuth("officer", "officer")
+			.getForEntity("/api/v1/cases/" + reference, String.class)
+			.getBody()).contains("Quillfeather");
+
+		HttpHeaders forged = new HttpHeaders();
+		forged.set("X-Request-Id", "not a token; DROP TABLE");
+		String assigned = this.http
+			.exchange("/actuator/health/readiness", org.springframework.http.HttpMethod.GET, new HttpEntity<>(forged),
+					String.class)
+			.getHeaders()
+			.getFirst("X-Request-Id");
+		assertThat(assigned).matches("[0-9a-f-]{36}");
+
+		assertThat(output.getAll()).as("the log of opening and reading a case file")
+			.doesNotContain("Quillfeather")
+			.doesNotContain("Zainab");
 	}
 
 	private String scrape() {
