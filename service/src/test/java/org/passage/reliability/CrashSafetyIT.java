@@ -75,6 +75,7 @@ class CrashSafetyIT {
 				// A job a dead node locked runs again soon.
 				"--camunda.bpm.job-execution.lock-time-in-millis=5000" };
 		Path log = Path.of("target", "packaged-service-logs", "crash-safety.log");
+		java.nio.file.Files.deleteIfExists(log);
 		try (Connection connection = DriverManager.getConnection(database.url(), database.user(),
 				database.password())) {
 			JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
