@@ -1,15 +1,9 @@
 package org.passage.reliability;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +28,6 @@ class BackupRestoreIT {
 
 	private static final Pattern SERVER = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+).*");
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	@Test
 	void restoresIntoAFreshDatabaseOnWhichTheServiceStartsWithEveryCaseIntact() throws Exception {
 		Path logs = Path.of("target", "packaged-service-logs");
@@ -43,17 +35,15 @@ class BackupRestoreIT {
 		Map<String, String> before = new LinkedHashMap<>();
 		try (PackagedService service = PackagedService.start(logs.resolve("backup-original.log"), settings(original))) {
 			for (String type : List.of("VOT", "STRANDED_MIGRANT", "AVRR")) {
-				HttpResponse<String> opened = send(service, "POST", "/api/v1/cases", """
-						{"type": "%s", "office": "TUN",
-						 "person": {"givenName": "Amina", "familyName": "K.", "sex": "FEMALE", "birthYear": 1998,
-						            "nationality": "NGA"}}""".formatted(type));
+				HttpResponse<String> opened = service.send("officer", "POST", "/api/v1/cases",
+						Bodies.newCase(type, "TUN"));
 				assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
 				Matcher reference = REFERENCE.matcher(opened.body());
 				assertThat(reference.find()).isTrue();
 				before.put(reference.group(1), null);
 			}
 			for (String reference : before.keySet()) {
-				before.put(reference, send(service, "GET", "/api/v1/cases/" + reference, null).body());
+				before.put(reference, service.send("officer", "GET", "/api/v1/cases/" + reference, null).body());
 			}
 			assertThat(service.stop(30)).isTrue();
 		}
@@ -65,12 +55,12 @@ class BackupRestoreIT {
 
 		try (PackagedService restored = PackagedService.start(logs.resolve("backup-restored.log"), settings(copy))) {
 			for (Map.Entry<String, String> file : before.entrySet()) {
-				HttpResponse<String> read = send(restored, "GET", "/api/v1/cases/" + file.getKey(), null);
+				HttpResponse<String> read = restored.send("officer", "GET", "/api/v1/cases/" + file.getKey(), null);
 				assertThat(read.statusCode()).isEqualTo(200);
 				assertThat(read.body()).as(file.getKey()).isEqualTo(file.getValue());
 			}
 			// The engine carries on from the copy: a new case starts its process.
-			assertThat(send(restored, "POST", "/api/v1/cases", """
+			assertThat(restored.send("officer", "POST", "/api/v1/cases", """
 					{"type": "VOT", "office": "TUN",
 					 "person": {"givenName": "Omar", "familyName": "B.", "sex": "MALE", "birthYear": 1990,
 					            "nationality": "MAR"}}""").statusCode()).isEqualTo(201);
@@ -107,18 +97,6 @@ class BackupRestoreIT {
 		}
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).as(Files.readString(output)).isZero();
-	}
-
-	private HttpResponse<String> send(PackagedService service, String method, String path, String body)
-			throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(service.url(path)))
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString("officer:officer".getBytes(StandardCharsets.UTF_8)))
-			.method(method,
-					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -1,17 +1,9 @@
 package org.passage.reliability;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -39,22 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CrashSafetyIT {
 
-	private static final String GAF = """
-			{"victimStatus": "IDENTIFIED", "crossBorder": true, "otherProgramme": "NONE", "consent": "GIVEN",
-			 "minor": false, "unaccompanied": false, "guardianAppointed": false, "immediateDanger": false,
-			 "requested": ["MEDICAL", "LEGAL"], "requestedAmount": 2500.00, "fundBalance": 10000.00,
-			 "reTraffickingRisk": "LOW", "priorGafCases": 0}""";
-
-	private static final String VOT_CASE = """
-			{"type": "VOT", "office": "CRS",
-			 "person": {"givenName": "Amina", "familyName": "K.", "sex": "FEMALE", "birthYear": 1998,
-			            "nationality": "NGA"}}""";
-
 	private static final Pattern DECISION_ID = Pattern.compile("\"decisionId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
 	private static final Pattern REFERENCE = Pattern.compile("\"reference\"\\s*:\\s*\"([A-Z]+-\\d{4}-\\d{6})\"");
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	/** Key → decision id, for every recording the service acknowledged. */
 	private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
@@ -106,12 +85,13 @@ class CrashSafetyIT {
 			try (PackagedService second = PackagedService.start(log, settings)) {
 				// A retry of what was cut off goes ahead now, not once a claim expires.
 				for (String key : this.unanswered) {
-					HttpResponse<String> retry = post(second, "api-client", "/api/v1/decisions/gaf", GAF, key);
+					HttpResponse<String> retry = post(second, "api-client", "/api/v1/decisions/gaf", Bodies.GAF, key);
 					assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
 				}
 				// Every acknowledged decision is stored, once: its retry is its replay.
 				for (Map.Entry<String, String> ack : this.acknowledged.entrySet()) {
-					HttpResponse<String> retry = post(second, "api-client", "/api/v1/decisions/gaf", GAF, ack.getKey());
+					HttpResponse<String> retry = post(second, "api-client", "/api/v1/decisions/gaf", Bodies.GAF,
+							ack.getKey());
 					assertThat(decisionId(retry.body())).isEqualTo(ack.getValue());
 				}
 				long keys = this.acknowledged.size() + this.unanswered.size();
@@ -132,7 +112,7 @@ class CrashSafetyIT {
 					.single()).as("cases without their process").isZero();
 
 				// No job lost: what the dead node had locked runs once its lock expires.
-				assertThat(eventually(() -> jdbc
+				assertThat(PackagedService.eventually(30, () -> jdbc
 					.sql("""
 							select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= now())""")
 					.query(Long.class)
@@ -159,7 +139,7 @@ class CrashSafetyIT {
 			String key = UUID.randomUUID().toString();
 			this.unanswered.add(key);
 			try {
-				HttpResponse<String> answer = post(service, "api-client", "/api/v1/decisions/gaf", GAF, key);
+				HttpResponse<String> answer = post(service, "api-client", "/api/v1/decisions/gaf", Bodies.GAF, key);
 				if (answer.statusCode() == 201) {
 					this.acknowledged.put(key, decisionId(answer.body()));
 					this.unanswered.remove(key);
@@ -174,7 +154,8 @@ class CrashSafetyIT {
 	private void openCases(PackagedService service, AtomicBoolean running) {
 		while (running.get()) {
 			try {
-				HttpResponse<String> answer = post(service, "officer", "/api/v1/cases", VOT_CASE, null);
+				HttpResponse<String> answer = post(service, "officer", "/api/v1/cases", Bodies.newCase("VOT", "CRS"),
+						null);
 				if (answer.statusCode() == 201) {
 					Matcher reference = REFERENCE.matcher(answer.body());
 					assertThat(reference.find()).isTrue();
@@ -187,35 +168,16 @@ class CrashSafetyIT {
 		}
 	}
 
-	private HttpResponse<String> post(PackagedService service, String user, String path, String body, String key)
+	private static HttpResponse<String> post(PackagedService service, String user, String path, String body, String key)
 			throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url(path)))
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (key != null) {
-			request.header("Idempotency-Key", key);
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return key == null ? service.send(user, "POST", path, body)
+				: service.send(user, "POST", path, body, "Idempotency-Key", key);
 	}
 
 	private static String decisionId(String body) {
 		Matcher id = DECISION_ID.matcher(body);
 		assertThat(id.find()).as(body).isTrue();
 		return id.group(1);
-	}
-
-	private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (System.nanoTime() < deadline) {
-			if (condition.getAsBoolean()) {
-				return true;
-			}
-			Thread.sleep(500);
-		}
-		return condition.getAsBoolean();
 	}
 
 }

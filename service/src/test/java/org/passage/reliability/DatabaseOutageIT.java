@@ -1,19 +1,12 @@
 package org.passage.reliability;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,17 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DatabaseOutageIT {
 
-	private static final String GAF = """
-			{"victimStatus": "IDENTIFIED", "crossBorder": true, "otherProgramme": "NONE", "consent": "GIVEN",
-			 "minor": false, "unaccompanied": false, "guardianAppointed": false, "immediateDanger": false,
-			 "requested": ["MEDICAL", "LEGAL"], "requestedAmount": 2500.00, "fundBalance": 10000.00,
-			 "reTraffickingRisk": "LOW", "priorGafCases": 0}""";
-
 	private static final Pattern DECISION_ID = Pattern.compile("\"decisionId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
 	private static final Pattern SERVER = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+)(.*)");
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@Test
 	void saysItIsNotReadyAnswers503AndRecoversByItselfWhenTheDatabaseReturns() throws Exception {
@@ -69,7 +54,7 @@ class DatabaseOutageIT {
 
 			blackout.cut();
 			long outageStarted = System.nanoTime();
-			assertThat(eventually(30, () -> status(service, "/actuator/health/readiness") == 503))
+			assertThat(PackagedService.eventually(30, () -> service.status("/actuator/health/readiness") == 503))
 				.as("not ready while the database is out of reach")
 				.isTrue();
 			HttpResponse<String> refused = recordDecision(service);
@@ -84,7 +69,7 @@ class DatabaseOutageIT {
 			}
 
 			blackout.restore();
-			assertThat(eventually(60, () -> status(service, "/actuator/health/readiness") == 200))
+			assertThat(PackagedService.eventually(60, () -> service.status("/actuator/health/readiness") == 200))
 				.as("ready again, without a restart")
 				.isTrue();
 			HttpResponse<String> after = recordDecision(service);
@@ -98,44 +83,14 @@ class DatabaseOutageIT {
 		}
 	}
 
-	private HttpResponse<String> recordDecision(PackagedService service) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(service.url("/api/v1/decisions/gaf")))
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.header("Authorization",
-					"Basic " + Base64.getEncoder()
-						.encodeToString("api-client:api-client".getBytes(StandardCharsets.UTF_8)))
-			.POST(HttpRequest.BodyPublishers.ofString(GAF))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private int status(PackagedService service, String path) {
-		try {
-			return this.http
-				.send(HttpRequest.newBuilder(URI.create(service.url(path))).timeout(Duration.ofSeconds(30)).build(),
-						HttpResponse.BodyHandlers.discarding())
-				.statusCode();
-		}
-		catch (Exception ex) {
-			return -1;
-		}
+	private static HttpResponse<String> recordDecision(PackagedService service) throws Exception {
+		return service.send("api-client", "POST", "/api/v1/decisions/gaf", Bodies.GAF);
 	}
 
 	private static String decisionId(String body) {
 		Matcher id = DECISION_ID.matcher(body);
 		assertThat(id.find()).as(body).isTrue();
 		return id.group(1);
-	}
-
-	private static boolean eventually(int seconds, BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-		while (System.nanoTime() < deadline) {
-			if (condition.getAsBoolean()) {
-				return true;
-			}
-			Thread.sleep(500);
-		}
-		return false;
 	}
 
 }

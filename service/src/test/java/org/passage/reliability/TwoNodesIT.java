@@ -1,16 +1,10 @@
 package org.passage.reliability;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,8 +42,6 @@ class TwoNodesIT {
 
 	private static final int CASES = 16;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	private final ObjectMapper json = new ObjectMapper();
 
 	@Test
@@ -79,7 +71,7 @@ class TwoNodesIT {
 				complete(worker, reference, "Activity_ConfirmWishToReturn", RETURN_NEEDS);
 				references.add(reference);
 			}
-			assertThat(eventually(60, () -> decided(jdbc, references) == CASES))
+			assertThat(PackagedService.eventually(60, () -> decided(jdbc, references) == CASES))
 				.as("every case's HASM decision made by a job")
 				.isTrue();
 			Set<String> byA = jobsRun(a);
@@ -101,7 +93,7 @@ class TwoNodesIT {
 				more.add(reference);
 			}
 			a.kill();
-			assertThat(eventually(60, () -> decided(jdbc, more) == more.size()))
+			assertThat(PackagedService.eventually(60, () -> decided(jdbc, more) == more.size()))
 				.as("the cases node A may have held are decided by node B")
 				.isTrue();
 			assertThat(jdbc.sql("select count(*) from act_ru_job where retries_ = 0").query(Long.class).single())
@@ -145,10 +137,8 @@ class TwoNodesIT {
 	}
 
 	private String openStrandedMigrantCase(PackagedService node) throws Exception {
-		HttpResponse<String> opened = send(node, "POST", "/api/v1/cases", """
-				{"type": "STRANDED_MIGRANT", "office": "TUN",
-				 "person": {"givenName": "Amina", "familyName": "K.", "sex": "FEMALE", "birthYear": 1998,
-				            "nationality": "NGA"}}""");
+		HttpResponse<String> opened = node.send("officer", "POST", "/api/v1/cases",
+				Bodies.newCase("STRANDED_MIGRANT", "TUN"));
 		assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
 		return this.json.readTree(opened.body()).get("reference").asText();
 	}
@@ -157,38 +147,15 @@ class TwoNodesIT {
 		String taskId = null;
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 		while (taskId == null && System.nanoTime() < deadline) {
-			for (JsonNode task : this.json.readTree(send(node, "GET", "/api/v1/tasks", null).body())) {
+			for (JsonNode task : this.json.readTree(node.send("officer", "GET", "/api/v1/tasks", null).body())) {
 				if (task.get("caseReference").asText().equals(reference) && task.get("step").asText().equals(step)) {
 					taskId = task.get("id").asText();
 				}
 			}
 		}
 		assertThat(taskId).as(step + " of " + reference).isNotNull();
-		HttpResponse<String> done = send(node, "POST", "/api/v1/tasks/" + taskId + ":complete", form);
+		HttpResponse<String> done = node.send("officer", "POST", "/api/v1/tasks/" + taskId + ":complete", form);
 		assertThat(done.statusCode()).as(step + ": " + done.body()).isEqualTo(204);
-	}
-
-	private HttpResponse<String> send(PackagedService node, String method, String path, String body) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(node.url(path)))
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString("officer:officer".getBytes(StandardCharsets.UTF_8)))
-			.method(method,
-					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static boolean eventually(int seconds, java.util.function.BooleanSupplier condition)
-			throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-		while (System.nanoTime() < deadline) {
-			if (condition.getAsBoolean()) {
-				return true;
-			}
-			Thread.sleep(500);
-		}
-		return false;
 	}
 
 }

@@ -1,0 +1,24 @@
+package org.passage.reliability;
+
+/** Request bodies the reliability tests send, valid under the default policy. */
+final class Bodies {
+
+	/** A GAF request with no case: an identified, consenting adult victim, band 2. */
+	static final String GAF = """
+			{"victimStatus": "IDENTIFIED", "crossBorder": true, "otherProgramme": "NONE", "consent": "GIVEN",
+			 "minor": false, "unaccompanied": false, "guardianAppointed": false, "immediateDanger": false,
+			 "requested": ["MEDICAL", "LEGAL"], "requestedAmount": 2500.00, "fundBalance": 10000.00,
+			 "reTraffickingRisk": "LOW", "priorGafCases": 0}""";
+
+	/** A new case of {@code type} in {@code office}. */
+	static String newCase(String type, String office) {
+		return """
+				{"type": "%s", "office": "%s",
+				 "person": {"givenName": "Amina", "familyName": "K.", "sex": "FEMALE", "birthYear": 1998,
+				            "nationality": "NGA"}}""".formatted(type, office);
+	}
+
+	private Bodies() {
+	}
+
+}
