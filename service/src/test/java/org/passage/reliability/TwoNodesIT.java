@@ -56,20 +56,10 @@ class TwoNodesIT {
 				PackagedService b = PackagedService.start(logs.resolve("node-b.log"), settings(database))) {
 			JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
 
-			// Each case is opened on one node and taken to its HASM decision (an async
-			// step)
-			// through the other.
+			// Each case is opened on one node and worked on the other.
 			List<String> references = new ArrayList<>();
 			for (int i = 0; i < CASES; i++) {
-				PackagedService opener = i % 2 == 0 ? a : b;
-				PackagedService worker = i % 2 == 0 ? b : a;
-				String reference = openStrandedMigrantCase(opener);
-				complete(worker, reference, "Activity_ProvideImmediateHelp", """
-						{"needsMet": ["FOOD_WATER"], "summary": "Water and a bed"}""");
-				complete(worker, reference, "Activity_ScreenProtectionNeeds", """
-						{"screening": "NONE"}""");
-				complete(worker, reference, "Activity_ConfirmWishToReturn", RETURN_NEEDS);
-				references.add(reference);
+				references.add(toTheHasmDecision(i % 2 == 0 ? a : b, i % 2 == 0 ? b : a));
 			}
 			assertThat(PackagedService.eventually(60, () -> decided(jdbc, references) == CASES))
 				.as("every case's HASM decision made by a job")
@@ -80,17 +70,11 @@ class TwoNodesIT {
 			assertThat(byB).as("jobs run by node B").isNotEmpty();
 			assertThat(byA).as("no job run by both").doesNotContainAnyElementsOf(byB);
 
-			// Node A dies holding work: the jobs it locked run on node B once the lock
-			// expires.
+			// Node A dies right after making work it may have taken: the jobs it locked
+			// run on node B once the lock expires.
 			List<String> more = new ArrayList<>();
 			for (int i = 0; i < 4; i++) {
-				String reference = openStrandedMigrantCase(b);
-				complete(b, reference, "Activity_ProvideImmediateHelp", """
-						{"needsMet": ["FOOD_WATER"], "summary": "Water and a bed"}""");
-				complete(b, reference, "Activity_ScreenProtectionNeeds", """
-						{"screening": "NONE"}""");
-				complete(b, reference, "Activity_ConfirmWishToReturn", RETURN_NEEDS);
-				more.add(reference);
+				more.add(toTheHasmDecision(a, a));
 			}
 			a.kill();
 			assertThat(PackagedService.eventually(60, () -> decided(jdbc, more) == more.size()))
@@ -134,6 +118,20 @@ class TwoNodesIT {
 			}
 		}
 		return ids;
+	}
+
+	/**
+	 * Opens a stranded migrant's case on {@code opener} and works it on {@code worker} up
+	 * to the HASM decision, an asynchronous step: a job for whichever node takes it.
+	 */
+	private String toTheHasmDecision(PackagedService opener, PackagedService worker) throws Exception {
+		String reference = openStrandedMigrantCase(opener);
+		complete(worker, reference, "Activity_ProvideImmediateHelp", """
+				{"needsMet": ["FOOD_WATER"], "summary": "Water and a bed"}""");
+		complete(worker, reference, "Activity_ScreenProtectionNeeds", """
+				{"screening": "NONE"}""");
+		complete(worker, reference, "Activity_ConfirmWishToReturn", RETURN_NEEDS);
+		return reference;
 	}
 
 	private String openStrandedMigrantCase(PackagedService node) throws Exception {
