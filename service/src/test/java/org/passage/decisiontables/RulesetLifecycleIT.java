@@ -100,7 +100,8 @@ class RulesetLifecycleIT {
 
 	@Test
 	void aValidDraftIsStoredWithItsScenarioFailuresListedExpectedAgainstActual() throws IOException {
-		ResponseEntity<JsonNode> upload = upload("editor", gaf(1500, null), "Band 1 up to 1500");
+		byte[] workbook = gaf(1500, null);
+		ResponseEntity<JsonNode> upload = upload("editor", workbook, "Band 1 up to 1500");
 
 		assertThat(upload.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		JsonNode report = upload.getBody();
@@ -123,7 +124,7 @@ class RulesetLifecycleIT {
 		long id = report.at("/version/id").asLong();
 		byte[] stored = this.http.withBasicAuth("approver", "approver")
 			.getForObject("/api/v1/rulesets/versions/" + id + "/file", byte[].class);
-		assertThat(stored).isEqualTo(gaf(1500, null));
+		assertThat(stored).isEqualTo(workbook);
 	}
 
 	@Test
@@ -175,10 +176,12 @@ class RulesetLifecycleIT {
 		ResponseEntity<JsonNode> reject = post("approver", "/api/v1/rulesets/versions/" + id + "/reject",
 				Map.of("comment", "Band 2 loses its regional check"));
 		assertThat(reject.getBody().get("status").asText()).isEqualTo("REJECTED");
-		assertThat(this.jdbc.sql("select action || ':' || actor from app.ruleset_event where ruleset_id = ? order by id")
-			.param(id)
-			.query(String.class)
-			.list()).containsExactly("UPLOADED:editor-approver", "SUBMITTED:editor-approver", "REJECTED:approver");
+		assertThat(
+				this.jdbc.sql("select action || ':' || actor from app.ruleset_event where ruleset_id = ? order by id")
+					.param(id)
+					.query(String.class)
+					.list())
+			.containsExactly("UPLOADED:editor-approver", "SUBMITTED:editor-approver", "REJECTED:approver");
 	}
 
 	@Test
@@ -214,7 +217,9 @@ class RulesetLifecycleIT {
 		assertThat(now.approvalLevel()).isEqualTo(ApprovalLevel.SUPERVISOR);
 		assertThat(now.reasons()).extracting(DecisionView.ReasonView::code).containsExactly("GAF_BAND_1");
 		assertThat(now.rulesetVersion().hash())
-			.isEqualTo(this.jdbc.sql("select content_hash from app.ruleset where id = ?").param(id).query(String.class)
+			.isEqualTo(this.jdbc.sql("select content_hash from app.ruleset where id = ?")
+				.param(id)
+				.query(String.class)
 				.single());
 
 		DecisionView then = decide(effective.minusSeconds(60));
@@ -227,13 +232,13 @@ class RulesetLifecycleIT {
 
 	/** An identified victim asking 1200 for medical care, with funds enough. */
 	private DecisionView decide(Instant asOf) {
-		Map<String, String> input = new HashMap<>(Map.ofEntries(Map.entry("victimStatus", "IDENTIFIED"),
-				Map.entry("crossBorder", "true"), Map.entry("otherProgramme", "NONE"), Map.entry("consent", "GIVEN"),
-				Map.entry("minor", "false"), Map.entry("unaccompanied", "false"),
-				Map.entry("guardianAppointed", "false"), Map.entry("immediateDanger", "false"),
-				Map.entry("requested", "MEDICAL"), Map.entry("requestedAmount", "1200.00"),
-				Map.entry("fundBalance", "10000.00"), Map.entry("reTraffickingRisk", "LOW"),
-				Map.entry("priorGafCases", "0")));
+		Map<String, String> input = new HashMap<>(
+				Map.ofEntries(Map.entry("victimStatus", "IDENTIFIED"), Map.entry("crossBorder", "true"),
+						Map.entry("otherProgramme", "NONE"), Map.entry("consent", "GIVEN"), Map.entry("minor", "false"),
+						Map.entry("unaccompanied", "false"), Map.entry("guardianAppointed", "false"),
+						Map.entry("immediateDanger", "false"), Map.entry("requested", "MEDICAL"),
+						Map.entry("requestedAmount", "1200.00"), Map.entry("fundBalance", "10000.00"),
+						Map.entry("reTraffickingRisk", "LOW"), Map.entry("priorGafCases", "0")));
 		GafInput gaf = TextInputs.read(GafInput.class, input);
 		DecisionView view = this.decisions.evaluate(gaf, new DecisionContext(null, "test", Locale.ENGLISH), asOf);
 		assertThat(view.grantedAmount()).isEqualByComparingTo(new BigDecimal("1200.00"));
