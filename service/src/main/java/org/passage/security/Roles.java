@@ -19,6 +19,12 @@ public final class Roles {
 
 	public static final String POLICY_STAFF = "POLICY_STAFF";
 
+	/** Uploads decision-table drafts and submits them for review. */
+	public static final String POLICY_EDITOR = "POLICY_EDITOR";
+
+	/** Approves or rejects another person's draft, and its activation. */
+	public static final String POLICY_APPROVER = "POLICY_APPROVER";
+
 	/** Other systems calling the decision API. */
 	public static final String DECISION_API = "DECISION_API";
 
@@ -26,14 +32,18 @@ public final class Roles {
 	public static final String ADMIN = "camunda-admin";
 
 	public static final List<String> ALL = List.of(CASE_OFFICER, SUPERVISOR, REGIONAL_APPROVER, HQ_APPROVER,
-			POLICY_STAFF, DECISION_API);
+			POLICY_STAFF, POLICY_EDITOR, POLICY_APPROVER, DECISION_API);
 
 	private static final Map<String, String> DESCRIPTIONS = Map.of(CASE_OFFICER, "Case officers", SUPERVISOR,
 			"Supervisors", REGIONAL_APPROVER, "Regional approvers", HQ_APPROVER, "Headquarters approvers", POLICY_STAFF,
-			"Policy staff", DECISION_API, "Systems calling the decision API");
+			"Policy staff", POLICY_EDITOR, "Policy editors (decision tables)", POLICY_APPROVER,
+			"Policy approvers (decision tables)", DECISION_API, "Systems calling the decision API");
 
+	// The demo policy user is split in two so that four eyes can be tried: one edits,
+	// the other approves.
 	private static final Map<String, String> DEMO_USERS = Map.of("officer", CASE_OFFICER, "supervisor", SUPERVISOR,
-			"regional", REGIONAL_APPROVER, "hq", HQ_APPROVER, "policy", POLICY_STAFF, "api-client", DECISION_API);
+			"regional", REGIONAL_APPROVER, "hq", HQ_APPROVER, "policy", POLICY_EDITOR, "policy-approver",
+			POLICY_APPROVER, "api-client", DECISION_API);
 
 	private Roles() {
 	}

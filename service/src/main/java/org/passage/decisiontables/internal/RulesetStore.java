@@ -1,8 +1,13 @@
 package org.passage.decisiontables.internal;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.passage.decisiontables.Version;
+import org.passage.decisiontables.Version.Event;
+import org.passage.decisiontables.VersionStatus;
 import org.passage.rules.decision.Programme;
 import org.passage.rules.table.TableFile;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,9 +30,28 @@ public class RulesetStore {
 	 */
 	@Transactional
 	public long save(Programme programme, String label, String hash, String origin, String by, List<TableFile> files) {
+		// The shipped tables are live from the moment they are stored.
+		return insert(programme, label, hash, origin, by, "Reference policy v1, shipped with Passage", "ACTIVE", files)
+			.orElseGet(() -> idOf(programme, hash));
+	}
+
+	/**
+	 * Stores an uploaded version as a DRAFT; empty when one with the same files is stored
+	 * already.
+	 */
+	@Transactional
+	public Optional<Long> saveDraft(Programme programme, String label, String hash, String by, String changeNote,
+			List<TableFile> files) {
+		Optional<Long> id = insert(programme, label, hash, "UPLOADED", by, changeNote, "DRAFT", files);
+		id.ifPresent(draft -> event(draft, "UPLOADED", by, changeNote));
+		return id;
+	}
+
+	private Optional<Long> insert(Programme programme, String label, String hash, String origin, String by,
+			String changeNote, String status, List<TableFile> files) {
 		Optional<Long> inserted = this.jdbc.sql("""
-				insert into app.ruleset (programme, label, content_hash, origin, created_by)
-				values (:programme, :label, :hash, :origin, :by)
+				insert into app.ruleset (programme, label, content_hash, origin, created_by, change_note, status)
+				values (:programme, :label, :hash, :origin, :by, :note, :status)
 				on conflict (programme, content_hash) do nothing
 				returning id""")
 			.param("programme", programme.name())
@@ -35,23 +59,118 @@ public class RulesetStore {
 			.param("hash", hash)
 			.param("origin", origin)
 			.param("by", by)
+			.param("note", changeNote)
+			.param("status", status)
 			.query(Long.class)
 			.optional();
 		if (inserted.isEmpty()) {
-			return idOf(programme, hash);
+			return inserted;
 		}
 		for (int i = 0; i < files.size(); i++) {
 			this.jdbc.sql("insert into app.ruleset_file (ruleset_id, position, name, content) values (?, ?, ?, ?)")
 				.params(inserted.get(), i, files.get(i).name(), files.get(i).content())
 				.update();
 		}
-		return inserted.get();
+		return inserted;
 	}
 
 	public void activate(long rulesetId, Programme programme, String by) {
 		this.jdbc.sql("insert into app.ruleset_activation (ruleset_id, programme, activated_by) values (?, ?, ?)")
 			.params(rulesetId, programme.name(), by)
 			.update();
+		event(rulesetId, "ACTIVATED", by, null);
+	}
+
+	/**
+	 * Activates an approved version at {@code now}, retiring the one it replaces, unless
+	 * another node did so first; returns whether this call did it.
+	 */
+	@Transactional
+	public boolean activateApproved(long rulesetId, Programme programme, String by, Instant now) {
+		if (!move(rulesetId, "APPROVED", "ACTIVE")) {
+			return false;
+		}
+		List<Long> replaced = this.jdbc
+			.sql("update app.ruleset set status = 'RETIRED' where programme = ? and status = 'ACTIVE' and id <> ? "
+					+ "returning id")
+			.params(programme.name(), rulesetId)
+			.query(Long.class)
+			.list();
+		replaced.forEach(old -> event(old, "RETIRED", by, "replaced by version " + rulesetId));
+		this.jdbc
+			.sql("insert into app.ruleset_activation (ruleset_id, programme, activated_by, activated_at) "
+					+ "values (?, ?, ?, ?)")
+			.params(rulesetId, programme.name(), by, Timestamp.from(now))
+			.update();
+		event(rulesetId, "ACTIVATED", by, null);
+		return true;
+	}
+
+	/**
+	 * Moves a version from one status to the next; false when it was not in {@code from}.
+	 */
+	public boolean move(long id, String from, String to) {
+		return this.jdbc.sql("update app.ruleset set status = ? where id = ? and status = ?")
+			.params(to, id, from)
+			.update() == 1;
+	}
+
+	/** Records an approval; false when the version was no longer in review. */
+	public boolean approve(long id, String by, Instant at, Instant effectiveFrom) {
+		return this.jdbc
+			.sql("update app.ruleset set status = 'APPROVED', approved_by = ?, approved_at = ?, effective_from = ? "
+					+ "where id = ? and status = 'IN_REVIEW'")
+			.params(by, Timestamp.from(at), Timestamp.from(effectiveFrom), id)
+			.update() == 1;
+	}
+
+	/** Approved versions whose instant has come, oldest first. */
+	public List<Version> due(Instant now) {
+		return this.jdbc.sql(VERSION + " where status = 'APPROVED' and effective_from <= ? order by effective_from, id")
+			.param(Timestamp.from(now))
+			.query(RulesetStore::version)
+			.list();
+	}
+
+	public void event(long rulesetId, String action, String actor, String comment) {
+		this.jdbc.sql("insert into app.ruleset_event (ruleset_id, action, actor, comment) values (?, ?, ?, ?)")
+			.params(rulesetId, action, actor, comment)
+			.update();
+	}
+
+	public List<Event> history(long rulesetId) {
+		return this.jdbc
+			.sql("select action, actor, at, comment from app.ruleset_event where ruleset_id = ? order by id")
+			.param(rulesetId)
+			.query((rs, n) -> new Event(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+					rs.getString(4)))
+			.list();
+	}
+
+	public Optional<Version> version(long id) {
+		return this.jdbc.sql(VERSION + " where id = ?").param(id).query(RulesetStore::version).optional();
+	}
+
+	/** A programme's versions, newest first. */
+	public List<Version> versions(Programme programme) {
+		return this.jdbc.sql(VERSION + " where programme = ? order by id desc")
+			.param(programme.name())
+			.query(RulesetStore::version)
+			.list();
+	}
+
+	private static final String VERSION = """
+			select id, programme, label, content_hash, origin, status, created_by, created_at, change_note,
+			       effective_from, approved_by, approved_at from app.ruleset""";
+
+	private static Version version(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Version(rs.getLong(1), Programme.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+				rs.getString(5), VersionStatus.valueOf(rs.getString(6)), rs.getString(7), instant(rs.getTimestamp(8)),
+				rs.getString(9), instant(rs.getTimestamp(10)), rs.getString(11), instant(rs.getTimestamp(12)));
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
 	}
 
 	/** The version live now for {@code programme}: the latest activation. */
