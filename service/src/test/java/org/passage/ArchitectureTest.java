@@ -1,10 +1,19 @@
 package org.passage;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.passage.cases.CaseService;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -49,5 +58,24 @@ class ArchitectureTest {
 	static final ArchRule featurePackagesHaveNoCycles = slices().matching("org.passage.(*)..")
 		.should()
 		.beFreeOfCycles();
+
+	/**
+	 * The services check roles themselves ({@code @PreAuthorize}); their methods without
+	 * a role are the process engine's, and a page or API reaching one would skip the
+	 * check. Telling who is calling needs no role.
+	 */
+	@ArchTest
+	static final ArchRule controllersCallOnlyServiceMethodsThatCheckTheRole = classes().that()
+		.areMetaAnnotatedWith(Controller.class)
+		.should()
+		.onlyCallMethodsThat(DescribedPredicate.describe("check the caller's role, if a service's",
+				(JavaMethod method) -> !isService(method.getOwner()) || method.isAnnotatedWith(PreAuthorize.class)
+						|| method.getOwner().isEquivalentTo(CaseService.class) && method.getName().equals("staff")))
+		.because("a role is checked in the service layer, whichever adapter calls it");
+
+	private static boolean isService(JavaClass owner) {
+		return owner.getPackageName().startsWith("org.passage") && !owner.getPackageName().endsWith(".web")
+				&& (owner.isMetaAnnotatedWith(Service.class) || owner.isMetaAnnotatedWith(Repository.class));
+	}
 
 }

@@ -87,8 +87,8 @@ class FoundationIT {
 	void asksForCredentialsAndKeepsTheEngineApiForOperators() {
 		assertThat(this.http.getForEntity("/api/v1/rulesets", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
-		// A wrong password makes Camunda delay that user's next logins: "policy" is used
-		// nowhere else here.
+		// A wrong password counts against "policy" from here (sign-in throttling); it is
+		// used nowhere else in this class.
 		assertThat(this.http.withBasicAuth("policy", "wrong")
 			.getForEntity("/api/v1/rulesets", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -105,7 +105,11 @@ class FoundationIT {
 
 	@Test
 	void exposesBuildInfoAndPrometheusMetricsIncludingDecisions() {
-		assertThat(this.http.getForEntity("/actuator/info", String.class).getBody()).contains("passage-service");
+		assertThat(this.http.getForEntity("/actuator/info", String.class).getStatusCode())
+			.as("nothing for anonymous callers")
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.http.withBasicAuth("admin", "admin").getForEntity("/actuator/info", String.class).getBody())
+			.contains("passage-service");
 		org.springframework.http.HttpHeaders json = new org.springframework.http.HttpHeaders();
 		json.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
 		this.http.withBasicAuth("api-client", "api-client")

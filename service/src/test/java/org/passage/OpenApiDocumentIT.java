@@ -43,9 +43,11 @@ class OpenApiDocumentIT {
 			Files.writeString(COMMITTED, pretty, StandardCharsets.UTF_8);
 		}
 		assertThat(generated.at("/paths").fieldNames()).toIterable()
-			.contains("/api/v1/decisions/{programme}", "/api/v1/decisions/{programme}:evaluate",
-					"/api/v1/decisions/{programme}:batch", "/api/v1/decisions/{id}", "/api/v1/decisions",
-					"/api/v1/decisions/{id}:replay", "/api/v1/rulesets");
+			.contains("/api/v1/programmes/{programme}/decisions", "/api/v1/programmes/{programme}/decisions:evaluate",
+					"/api/v1/programmes/{programme}/decisions:batch", "/api/v1/decisions/{id}", "/api/v1/decisions",
+					"/api/v1/decisions/{id}:replay", "/api/v1/rulesets")
+			.as("the addresses before issue 12 still answer, but are not the contract")
+			.doesNotContain("/api/v1/decisions/{programme}", "/api/v1/rulesets/{programme}/versions");
 		assertThat(Files.exists(COMMITTED)).as("docs/api/openapi.json exists").isTrue();
 		assertThat(pretty).as("docs/api/openapi.json is out of date: see this test's comment")
 			.isEqualTo(Files.readString(COMMITTED, StandardCharsets.UTF_8));

@@ -47,7 +47,10 @@ final class CamundaDmnGaf {
 		}
 	}
 
-	PlainJavaPolicy.Outcome decide(GafInput in) {
+	/**
+	 * The GAF input as the DMN's input variables (enums by name), for both Camunda peers.
+	 */
+	static Map<String, Object> variables(GafInput in) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("minor", in.minor());
 		variables.put("unaccompanied", in.unaccompanied());
@@ -62,6 +65,11 @@ final class CamundaDmnGaf {
 		variables.put("requestedAmount", in.requestedAmount());
 		variables.put("priorGafCases", in.priorGafCases());
 		variables.put("fundBalance", in.fundBalance());
+		return variables;
+	}
+
+	PlainJavaPolicy.Outcome decide(GafInput in) {
+		Map<String, Object> variables = variables(in);
 		DmnDecisionRuleResult decided = this.engine.evaluateDecisionTable(this.decide, variables).getSingleResult();
 		Eligibility decision = Eligibility.valueOf(decided.getEntry("decision"));
 		ApprovalLevel approval = level(decided.getEntry("approvalLevel"));

@@ -58,6 +58,15 @@ public class DecisionBenchmark {
 
 		CamundaDmnGaf dmn;
 
+		/** The same DMN without FEEL re-parsing: legacy FEEL unary tests and JUEL. */
+		CamundaJuelDmnGaf dmnJuel;
+
+		/** The same DMN on Drools' own DMN engine. */
+		DroolsDmnGaf droolsDmn;
+
+		/** GAF with one fire per stage (before ADR 0011). */
+		Ruleset gafOneFirePerStage;
+
 		/** GAF built as Drools' executable model (ADR 0008). */
 		Ruleset gafExecutableModel;
 
@@ -76,6 +85,9 @@ public class DecisionBenchmark {
 			this.hasm = shipped(Programme.HASM);
 			this.reintegration = shipped(Programme.REINTEGRATION);
 			this.dmn = new CamundaDmnGaf();
+			this.dmnJuel = new CamundaJuelDmnGaf();
+			this.droolsDmn = new DroolsDmnGaf();
+			this.gafOneFirePerStage = EngineRoutes.oneFirePerStage(this.gaf);
 			String gafLabel = Programme.GAF.definition().tableFolder();
 			this.gafExecutableModel = EngineRoutes.executableModel(Programme.GAF, gafLabel,
 					shippedFiles(Programme.GAF));
@@ -88,6 +100,12 @@ public class DecisionBenchmark {
 			// on every input.
 			agree(this.gafInputs, this.gaf, PlainJavaPolicy::gaf);
 			agree(this.gafInputs, this.gaf, this.dmn::decide);
+			agree(this.gafInputs, this.gaf, this.dmnJuel::decide);
+			agree(this.gafInputs, this.gaf, this.droolsDmn::decide);
+			agree(this.gafInputs, this.gafOneFirePerStage, PlainJavaPolicy::gaf);
+			agree(this.hasmInputs, EngineRoutes.oneFirePerStage(this.hasm), PlainJavaPolicy::hasm);
+			agree(this.reintegrationInputs, EngineRoutes.oneFirePerStage(this.reintegration),
+					PlainJavaPolicy::reintegration);
 			agree(this.gafInputs, this.gafExecutableModel, PlainJavaPolicy::gaf);
 			agree(this.gafInputs, this.gafAlphaNetworkCompiler, PlainJavaPolicy::gaf);
 			agreeInBatches(this.gafInputs, this.gaf, PlainJavaPolicy::gaf);
@@ -143,6 +161,12 @@ public class DecisionBenchmark {
 		return engines.gaf.decideAll(engines.gafInputs.subList(from, from + BATCH), Locale.ENGLISH);
 	}
 
+	/** One fireAllRules per stage, as before ADR 0011. */
+	@Benchmark
+	public Decision gafPassageOneFirePerStage(Engines engines, Cursor cursor) {
+		return engines.gafOneFirePerStage.decide(engines.gafInputs.get(cursor.advance()), Locale.ENGLISH);
+	}
+
 	@Benchmark
 	public Decision gafExecutableModel(Engines engines, Cursor cursor) {
 		return engines.gafExecutableModel.decide(engines.gafInputs.get(cursor.advance()), Locale.ENGLISH);
@@ -161,6 +185,18 @@ public class DecisionBenchmark {
 	@Benchmark
 	public PlainJavaPolicy.Outcome gafCamundaDmn(Engines engines, Cursor cursor) {
 		return engines.dmn.decide(engines.gafInputs.get(cursor.advance()));
+	}
+
+	/** The same DMN, written for Camunda's fastest expression languages. */
+	@Benchmark
+	public PlainJavaPolicy.Outcome gafCamundaDmnJuel(Engines engines, Cursor cursor) {
+		return engines.dmnJuel.decide(engines.gafInputs.get(cursor.advance()));
+	}
+
+	/** The same DMN on Drools' own DMN engine. */
+	@Benchmark
+	public PlainJavaPolicy.Outcome gafDroolsDmn(Engines engines, Cursor cursor) {
+		return engines.droolsDmn.decide(engines.gafInputs.get(cursor.advance()));
 	}
 
 	@Benchmark

@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.passage.rules.decision.Priority;
+
 import org.passage.rules.facts.Consent;
 
 /**
@@ -15,10 +17,14 @@ import org.passage.rules.facts.Consent;
  * @param preparedBy the officer who prepared what is to be approved next (four eyes)
  * @param processInstanceId the case's own process instance, the root of every step's
  * process tree
+ * @param officer the case officer who works the case: who opened it, then whoever last
+ * took one of its steps other than an approval
+ * @param priority as the case's latest decision set it (NORMAL before any)
  */
 public record Case(String reference, CaseType type, CaseStatus status, String office, UUID personId, String openedBy,
 		String linkedCase, String preparedBy, String processInstanceId, CaseFacts facts, List<ConsentRecord> consents,
-		List<TimelineEntry> timeline, OffsetDateTime openedAt, OffsetDateTime closedAt) {
+		List<TimelineEntry> timeline, OffsetDateTime openedAt, OffsetDateTime closedAt, String officer,
+		Priority priority) {
 
 	public Case {
 		consents = List.copyOf(consents);
@@ -43,6 +49,20 @@ public record Case(String reference, CaseType type, CaseStatus status, String of
 		}
 		return latest.given() ? Consent.GIVEN : Consent.REFUSED;
 	}
+
+	/**
+	 * Whether the person's data may go with a referral: the consent in force is given and
+	 * covers data sharing.
+	 */
+	public boolean sharesData() {
+		if (consentInForce() != Consent.GIVEN) {
+			return false;
+		}
+		return this.consents.get(this.consents.size() - 1).scope().contains(DATA_SHARING);
+	}
+
+	/** The scope of a consent that lets the person's data go with a referral. */
+	public static final String DATA_SHARING = "DATA_SHARING";
 
 	/**
 	 * A consent record: given or refused, by whom, for what, and whether it was

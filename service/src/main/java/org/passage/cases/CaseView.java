@@ -7,12 +7,13 @@ import java.util.Map;
 
 import org.passage.decisions.DecisionView;
 import org.passage.funds.Reservation;
+import org.passage.rules.decision.Priority;
 
 /** A case file as the case API shows it to the staff of its office. */
-public record CaseView(String reference, CaseType type, String office, CaseStatus status, String openedBy,
-		OffsetDateTime openedAt, OffsetDateTime closedAt, String linkedCase, Person person, Map<String, Object> facts,
-		List<Case.ConsentRecord> consents, List<DecisionView> decisions, List<Reservation> reservations,
-		List<AssistanceItem> assistance, List<OpenTask> openTasks, List<Note> notes,
+public record CaseView(String reference, CaseType type, String office, CaseStatus status, Priority priority,
+		String officer, String openedBy, OffsetDateTime openedAt, OffsetDateTime closedAt, String linkedCase,
+		Person person, Map<String, Object> facts, List<Case.ConsentRecord> consents, List<DecisionView> decisions,
+		List<Reservation> reservations, List<AssistanceItem> assistance, List<OpenTask> openTasks, List<Note> notes,
 		List<Case.TimelineEntry> timeline) {
 
 	/** A step waiting for someone. */

@@ -20,8 +20,10 @@ import org.passage.decisiontables.Rulesets;
 import org.passage.decisiontables.Rulesets.Versioned;
 import org.passage.rules.decision.Decision;
 import org.passage.rules.decision.Programme;
+import org.passage.security.Allowed;
 import org.passage.web.NotFoundException;
 import org.passage.web.StoredJson;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,9 +80,89 @@ public class DecisionService {
 	 * @throws Rulesets.NotLiveException if no ruleset of the programme was live then
 	 */
 	@Transactional(propagation = Propagation.REQUIRED, noRollbackFor = Rulesets.NotLiveException.class)
+	@PreAuthorize(Allowed.CALLING_SYSTEMS)
 	public DecisionView record(Record input, DecisionContext context, Instant asOf) {
+		Pending pending = decideToRecord(input, context, asOf);
+		store(List.of(pending));
+		return pending.view();
+	}
+
+	/**
+	 * A decision made to be recorded, not stored yet: what a group commit gathers (see
+	 * {@link #store}). Its view already carries the id it will be stored under.
+	 */
+	public static final class Pending {
+
+		private final DecisionView view;
+
+		private final Decisions.Stored row;
+
+		private final String outcome;
+
+		private Pending(DecisionView view, Decisions.Stored row, String outcome) {
+			this.view = view;
+			this.row = row;
+			this.outcome = outcome;
+		}
+
+		/** The answer, as it will be stored. */
+		public DecisionView view() {
+			return this.view;
+		}
+
+		/** Who asked for it. */
+		public String caller() {
+			return this.row.caller();
+		}
+
+	}
+
+	/**
+	 * Decides {@code input} as {@link #record(Record, DecisionContext, Instant)} does,
+	 * but stores nothing: the caller stores it with {@link #store}, and answers only once
+	 * that committed.
+	 * @throws Rulesets.NotLiveException if no ruleset of the programme was live at
+	 * {@code asOf}
+	 */
+	@PreAuthorize(Allowed.CALLING_SYSTEMS)
+	public Pending decideToRecord(Record input, DecisionContext context, Instant asOf) {
 		Programme programme = Programme.of(input);
 		Versioned ruleset = rulesetFor(programme, asOf);
+		Decision decision = decide(ruleset, input, context.locale(), true);
+		DecisionView view = this.views.toView(decision, UUID.randomUUID(), context.caseId(), now());
+		return new Pending(view,
+				new Decisions.Stored(view.decisionId(), programme, context.caseId(), this.stored.write(input),
+						this.stored.write(view), ruleset.id(), context.caller(), view.evaluatedAt()),
+				decision.decision().name());
+	}
+
+	/**
+	 * Stores decisions made by {@link #decideToRecord}, in the caller's transaction (one
+	 * statement, however many): they are recorded when it commits. Storing one again is
+	 * harmless, so a transaction whose commit failed without saying whether it happened
+	 * can be retried.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void store(List<Pending> decisions) {
+		this.decisions
+			.insertAll(decisions.stream().map(pending -> new Decisions.New(pending.row, pending.outcome)).toList());
+	}
+
+	/**
+	 * Decides {@code input} under the ruleset version that made decision {@code earlier}
+	 * and records it, in the caller's transaction: an open case decided again without a
+	 * person asking keeps the version of its decision.
+	 * @throws NotFoundException if there is no decision {@code earlier}
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public DecisionView recordUnderVersionOf(Record input, DecisionContext context, UUID earlier) {
+		Programme programme = Programme.of(input);
+		Decisions.Stored made = find(earlier);
+		if (made.programme() != programme) {
+			throw new IllegalArgumentException(
+					"Decision " + earlier + " is " + made.programme() + ", the input " + programme);
+		}
+		Versioned ruleset = this.rulesets.version(made.rulesetId());
 		Decision decision = decide(ruleset, input, context.locale(), true);
 		DecisionView view = this.views.toView(decision, UUID.randomUUID(), context.caseId(), now());
 		this.decisions.insert(
@@ -100,6 +182,7 @@ public class DecisionService {
 	 * live one when null).
 	 * @throws Rulesets.NotLiveException if no ruleset of the programme was live then
 	 */
+	@PreAuthorize(Allowed.CALLING_SYSTEMS)
 	public DecisionView evaluate(Record input, DecisionContext context, Instant asOf) {
 		Versioned ruleset = rulesetFor(Programme.of(input), asOf);
 		return this.views.toView(decide(ruleset, input, context.locale(), false), null, context.caseId(), now());
@@ -114,14 +197,54 @@ public class DecisionService {
 	}
 
 	/**
+	 * A decision {@code caller} recorded: a calling system reads its own decisions, never
+	 * another's nor those made inside cases.
+	 * @throws NotFoundException if there is none with this id that {@code caller}
+	 * recorded
+	 */
+	@PreAuthorize(Allowed.CALLING_SYSTEMS)
+	public DecisionView get(UUID id, String caller) {
+		return this.stored.read(findRecordedBy(id, caller).output(), DecisionView.class);
+	}
+
+	/**
 	 * Recorded decisions, newest first, filtered by whatever is given (null: any).
 	 */
 	public List<DecisionView> list(String caseId, Programme programme, OffsetDateTime from, OffsetDateTime to, int page,
 			int size) {
-		return this.decisions.list(caseId, programme, from, to, page, size)
+		return list(null, caseId, programme, from, to, page, size);
+	}
+
+	/**
+	 * The decisions {@code caller} recorded, newest first, filtered by whatever else is
+	 * given (null: any).
+	 */
+	@PreAuthorize(Allowed.CALLING_SYSTEMS)
+	public List<DecisionView> list(String caller, String caseId, Programme programme, OffsetDateTime from,
+			OffsetDateTime to, int page, int size) {
+		return this.decisions.list(caller, caseId, programme, from, to, page, size)
 			.stream()
 			.map(row -> this.stored.read(row.output(), DecisionView.class))
 			.toList();
+	}
+
+	/**
+	 * A recorded decision with its input as typed: what replays and scenarios start from.
+	 *
+	 * @param rulesetId the stored version that made it
+	 */
+	public record Recorded(UUID id, Programme programme, Record input, long rulesetId, DecisionView output) {
+	}
+
+	/**
+	 * A recorded decision, its input typed.
+	 * @throws NotFoundException if there is none with this id
+	 */
+	public Recorded recorded(UUID id) {
+		Decisions.Stored stored = find(id);
+		return new Recorded(id, stored.programme(),
+				this.stored.read(stored.input(), stored.programme().definition().inputType()), stored.rulesetId(),
+				this.stored.read(stored.output(), DecisionView.class));
 	}
 
 	/** The outcome of replaying a recorded decision. */
@@ -135,7 +258,21 @@ public class DecisionService {
 	 * @throws NotFoundException if there is no decision with this id
 	 */
 	public Replay replay(UUID id, boolean underLiveRuleset, Locale locale) {
-		Decisions.Stored stored = find(id);
+		return replay(find(id), underLiveRuleset, locale);
+	}
+
+	/**
+	 * Decides again a decision {@code caller} recorded.
+	 * @throws NotFoundException if there is none with this id that {@code caller}
+	 * recorded
+	 */
+	@PreAuthorize(Allowed.CALLING_SYSTEMS)
+	public Replay replay(UUID id, String caller, boolean underLiveRuleset, Locale locale) {
+		return replay(findRecordedBy(id, caller), underLiveRuleset, locale);
+	}
+
+	private Replay replay(Decisions.Stored stored, boolean underLiveRuleset, Locale locale) {
+		UUID id = stored.id();
 		// Decisions recorded before the typed entry stored the request, caseId and asOf
 		// included: those are not input fields, and are not read.
 		Record input = this.stored.read(stored.input(), stored.programme().definition().inputType());
@@ -173,6 +310,13 @@ public class DecisionService {
 
 	private Decisions.Stored find(UUID id) {
 		return this.decisions.find(id).orElseThrow(() -> new NotFoundException("No decision " + id));
+	}
+
+	/** Another's decision is answered as one that does not exist. */
+	private Decisions.Stored findRecordedBy(UUID id, String caller) {
+		return this.decisions.find(id)
+			.filter(decision -> decision.caller().equals(caller))
+			.orElseThrow(() -> new NotFoundException("No decision " + id));
 	}
 
 	private static List<String> differences(DecisionView original, DecisionView replayed) {

@@ -2,7 +2,8 @@ package org.passage.decisiontables;
 
 /**
  * A lifecycle action Passage refuses, with the request field at fault and a sentence for
- * the person who asked.
+ * the person who asked: in English for the API, and as a message key with its arguments
+ * for the pages, which say it in the reader's language.
  */
 public class LifecycleRefused extends RuntimeException {
 
@@ -16,7 +17,9 @@ public class LifecycleRefused extends RuntimeException {
 		/** The draft's tables have validation findings. */
 		HAS_FINDINGS,
 		/** A version with the same files is stored already. */
-		DUPLICATE
+		DUPLICATE,
+		/** The request itself is wrong: a value out of place, whatever the state. */
+		INVALID
 
 	}
 
@@ -24,10 +27,22 @@ public class LifecycleRefused extends RuntimeException {
 
 	private final String field;
 
-	public LifecycleRefused(Why why, String field, String message) {
+	private final String key;
+
+	private final Object[] args;
+
+	/**
+	 * @param message the sentence in English
+	 * @param key the same sentence's key in the pages' messages, under
+	 * {@code policy.refused.}
+	 * @param args its arguments
+	 */
+	public LifecycleRefused(Why why, String field, String message, String key, Object... args) {
 		super(message);
 		this.why = why;
 		this.field = field;
+		this.key = "policy.refused." + key;
+		this.args = args.clone();
 	}
 
 	public Why why() {
@@ -37,6 +52,15 @@ public class LifecycleRefused extends RuntimeException {
 	/** The request field at fault. */
 	public String field() {
 		return this.field;
+	}
+
+	/** The sentence's message key, for the pages. */
+	public String key() {
+		return this.key;
+	}
+
+	public Object[] args() {
+		return this.args.clone();
 	}
 
 }

@@ -65,6 +65,17 @@ public class Rulesets {
 			.orElseThrow(() -> new NotLiveException(programme, instant));
 	}
 
+	/** The stored version with these files (a recorded decision names its hash). */
+	public Versioned ofHash(Programme programme, String hash) {
+		long id = this.ids.computeIfAbsent(programme + ":" + hash, key -> this.store.idOf(programme, hash));
+		return version(id);
+	}
+
+	/** Whether this node has compiled the stored version {@code id} already. */
+	public boolean isCompiled(long id) {
+		return this.compiled.containsKey(id);
+	}
+
 	/** A stored version, compiled from its stored files. */
 	public Versioned version(long id) {
 		Ruleset ruleset = this.compiled.computeIfAbsent(id, key -> {

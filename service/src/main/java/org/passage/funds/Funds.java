@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.passage.rules.decision.Programme;
+import org.passage.security.Allowed;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,12 +63,14 @@ public class Funds {
 	}
 
 	@Transactional(propagation = Propagation.SUPPORTS)
+	@PreAuthorize(Allowed.FUND_READERS)
 	public List<Fund> all() {
 		return this.jdbc.sql("select * from app.fund order by id").query(Funds::row).list();
 	}
 
 	/** Opens a fund, or raises the budget of an existing one. */
 	@Transactional(propagation = Propagation.REQUIRED)
+	@PreAuthorize(Allowed.FUND_KEEPERS)
 	public Fund topUp(Programme programme, String office, int year, BigDecimal amount) {
 		String id = Fund.idOf(programme, office, year);
 		this.jdbc.sql("""

@@ -17,14 +17,17 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.passage.cases.CaseStatistics;
 import org.passage.cases.CaseStatus;
 import org.passage.cases.CaseType;
+import org.passage.cases.SmallCounts;
 import org.passage.funds.Fund;
 import org.passage.funds.Funds;
+import org.passage.security.ServiceItself;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Gauges of the work in hand, for Prometheus: {@code passage_cases{type,status}},
+ * Gauges of the work in hand, for Prometheus: {@code passage_cases{type,status}} (NaN, no
+ * value, when below the smallest count shown: {@link SmallCounts}),
  * {@code passage_jobs_backlog} (jobs due and not yet run), {@code passage_jobs_failed}
  * (jobs out of retries), {@code passage_incidents}, and per fund
  * {@code passage_fund_balance}, {@code _budget}, {@code _reserved} and
@@ -45,6 +48,8 @@ class WorkInHand implements MeterBinder {
 
 	private final CaseStatistics statistics;
 
+	private final SmallCounts smallCounts;
+
 	private final Funds funds;
 
 	private final ManagementService management;
@@ -61,9 +66,10 @@ class WorkInHand implements MeterBinder {
 
 	private volatile MeterRegistry registry;
 
-	WorkInHand(CaseStatistics statistics, Funds funds, ManagementService management, RuntimeService runtime,
-			@Value("${passage.operations.gauge-refresh:PT10S}") Duration refresh, Clock clock) {
+	WorkInHand(CaseStatistics statistics, SmallCounts smallCounts, Funds funds, ManagementService management,
+			RuntimeService runtime, @Value("${passage.operations.gauge-refresh:PT10S}") Duration refresh, Clock clock) {
 		this.statistics = statistics;
+		this.smallCounts = smallCounts;
 		this.funds = funds;
 		this.management = management;
 		this.runtime = runtime;
@@ -76,8 +82,10 @@ class WorkInHand implements MeterBinder {
 		this.registry = registry;
 		for (CaseType type : CaseType.values()) {
 			for (CaseStatus status : CaseStatus.values()) {
-				Gauge.builder("passage.cases", this, work -> work.snapshot().cases(type, status))
-					.description("Cases of a type in a status")
+				Gauge
+					.builder("passage.cases", this,
+							work -> work.smallCounts.asMetric(work.snapshot().cases(type, status)))
+					.description("Cases of a type in a status; NaN (not shown) below passage.statistics.minimum-count")
 					.tag("type", type.name())
 					.tag("status", status.name())
 					.register(registry);
@@ -101,11 +109,13 @@ class WorkInHand implements MeterBinder {
 			return current;
 		}
 		Map<String, Long> cases = new HashMap<>();
-		for (CaseStatistics.Count count : this.statistics.byTypeAndStatus()) {
+		// Counts without personal data, taken by the service for whoever asks for its
+		// metrics.
+		for (CaseStatistics.Count count : ServiceItself.as("metrics", this.statistics::byTypeAndStatus)) {
 			cases.put(count.type() + "/" + count.status(), count.cases());
 		}
 		Map<String, Fund> funds = new HashMap<>();
-		List<Fund> all = this.funds.all();
+		List<Fund> all = ServiceItself.as("metrics", this.funds::all);
 		all.forEach(fund -> funds.put(fund.id(), fund));
 		current = new Snapshot(now, cases, this.management.createJobQuery().executable().count(),
 				this.management.createJobQuery().noRetriesLeft().count(), this.runtime.createIncidentQuery().count(),

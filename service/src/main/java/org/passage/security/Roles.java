@@ -28,22 +28,35 @@ public final class Roles {
 	/** Other systems calling the decision API. */
 	public static final String DECISION_API = "DECISION_API";
 
+	/**
+	 * Reads the audit trail (who looked at and changed a person's file) in every office,
+	 * never the file itself.
+	 */
+	public static final String AUDITOR = "AUDITOR";
+
 	/** Camunda's own administrators' group; in Passage, the operators. */
 	public static final String ADMIN = "camunda-admin";
 
+	/**
+	 * The prefix of an authority naming an office the caller works for, as an external
+	 * identity provider's claim says ({@code OFFICE_TUN}).
+	 */
+	public static final String OFFICE_AUTHORITY = "OFFICE_";
+
 	public static final List<String> ALL = List.of(CASE_OFFICER, SUPERVISOR, REGIONAL_APPROVER, HQ_APPROVER,
-			POLICY_STAFF, POLICY_EDITOR, POLICY_APPROVER, DECISION_API);
+			POLICY_STAFF, POLICY_EDITOR, POLICY_APPROVER, DECISION_API, AUDITOR);
 
 	private static final Map<String, String> DESCRIPTIONS = Map.of(CASE_OFFICER, "Case officers", SUPERVISOR,
 			"Supervisors", REGIONAL_APPROVER, "Regional approvers", HQ_APPROVER, "Headquarters approvers", POLICY_STAFF,
 			"Policy staff", POLICY_EDITOR, "Policy editors (decision tables)", POLICY_APPROVER,
-			"Policy approvers (decision tables)", DECISION_API, "Systems calling the decision API");
+			"Policy approvers (decision tables)", DECISION_API, "Systems calling the decision API", AUDITOR,
+			"Auditors (who read and changed personal data)");
 
 	// The demo policy user is split in two so that four eyes can be tried: one edits,
 	// the other approves.
 	private static final Map<String, String> DEMO_USERS = Map.of("officer", CASE_OFFICER, "supervisor", SUPERVISOR,
 			"regional", REGIONAL_APPROVER, "hq", HQ_APPROVER, "policy", POLICY_EDITOR, "policy-approver",
-			POLICY_APPROVER, "api-client", DECISION_API);
+			POLICY_APPROVER, "api-client", DECISION_API, "auditor", AUDITOR);
 
 	private Roles() {
 	}

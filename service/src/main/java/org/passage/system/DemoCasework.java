@@ -9,6 +9,8 @@ import java.util.Map;
 import org.passage.cases.CaseService;
 import org.passage.funds.Funds;
 import org.passage.rules.decision.Programme;
+import org.passage.security.ServiceItself;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -41,16 +43,29 @@ class DemoCasework implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoCasework(CaseService cases, Funds funds, TransactionTemplate transactions, Clock clock) {
+	private final List<String> users;
+
+	DemoCasework(CaseService cases, Funds funds, TransactionTemplate transactions, Clock clock,
+			@Value("${passage.demo.users}") List<String> users) {
 		this.cases = cases;
 		this.funds = funds;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.users = users;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		OFFICES.forEach(this.cases::assignOffices);
+		ServiceItself.as("quick-start", this::seed);
+	}
+
+	private void seed() {
+		// Only to the demo users this start made: offices go to accounts that exist.
+		OFFICES.forEach((user, offices) -> {
+			if (this.users.contains(user)) {
+				this.cases.assignOffices(user, offices);
+			}
+		});
 		int year = LocalDate.now(this.clock).getYear();
 		this.transactions.executeWithoutResult(status -> BUDGETS.forEach((programme, budget) -> {
 			if (this.funds.find(this.funds.currentFund(programme, "TUN")).isEmpty()) {

@@ -27,18 +27,19 @@ import org.camunda.bpm.engine.task.Task;
 import org.passage.cases.Case;
 import org.passage.cases.CaseDecision;
 import org.passage.cases.CaseService;
-import org.passage.cases.CaseSummary;
+import org.passage.cases.CaseType;
 import org.passage.cases.CompletedStep;
 import org.passage.cases.FourEyesViolation;
 import org.passage.cases.ProcessVariables;
 import org.passage.cases.Staff;
+import org.passage.cases.WaitingSteps;
 import org.passage.eligibility.Eligibility;
 import org.passage.eligibility.FactContract;
 import org.passage.rules.decision.Programme;
-import org.passage.rules.facts.FieldError;
-import org.passage.web.InvalidRequestException;
+import org.passage.security.Allowed;
 import org.passage.web.NotFoundException;
 import org.passage.web.Problems;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,6 +60,9 @@ class CaseTasks {
 	private static final String DELIVERY = "delivery";
 
 	private static final String APPROVAL = "approval";
+
+	/** A form's answer that the person consents to their data going with a referral. */
+	private static final String DATA_SHARING_CONSENT = "dataSharingConsent";
 
 	private final TaskService tasks;
 
@@ -94,51 +98,70 @@ class CaseTasks {
 	}
 
 	/**
-	 * Steps the user may take (their groups' or assigned to them), of their offices'
-	 * cases, oldest first.
+	 * Steps the user may take (assigned to them, then their groups' unclaimed ones), of
+	 * their offices' cases, URGENT first.
 	 */
-	List<TaskView> inbox(Staff staff) {
-		List<Task> waiting = this.tasks.createTaskQuery()
-			.or()
-			.taskCandidateGroupIn(new ArrayList<>(staff.roles()))
-			.taskAssignee(staff.user())
-			.endOr()
-			.initializeFormKeys()
-			.orderByTaskCreateTime()
-			.asc()
-			.listPage(0, INBOX_LIMIT);
-		Set<String> instances = waiting.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
-		Map<String, String> roots = instances.isEmpty() ? Map.of()
-				: this.runtime.createProcessInstanceQuery()
-					.processInstanceIds(instances)
-					.list()
-					.stream()
-					.collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getRootProcessInstanceId));
-		Map<String, CaseSummary> summaries = this.cases.summariesByProcess(Set.copyOf(roots.values()));
-		List<TaskView> inbox = new ArrayList<>();
-		for (Task task : waiting) {
-			CaseSummary summary = summaries.get(roots.get(task.getProcessInstanceId()));
-			if (summary == null || !staff.sees(summary.office())) {
-				continue;
-			}
-			List<String> allowed = this.groups.of(task, () -> this.cases.find(summary.reference()).orElseThrow());
-			if (mayTake(staff, task, allowed)) {
-				inbox.add(view(task, summary, allowed, false));
-			}
+	@PreAuthorize(Allowed.CASEWORK)
+	public List<TaskView> inbox(Staff staff) {
+		List<WaitingSteps.Step> waiting = new ArrayList<>();
+		for (WaitingSteps.Whose whose : WaitingSteps.Whose.values()) {
+			waiting.addAll(this.cases.waitingSteps(staff, whose, WaitingSteps.Filter.NONE, 0, INBOX_LIMIT).steps());
 		}
-		return inbox;
+		return takeable(staff, waiting).stream()
+			.map(step -> view(step.task(), step.waiting().caseReference(), step.waiting().caseType(),
+					step.waiting().office(), step.groups(), false))
+			.toList();
 	}
 
-	TaskView get(String taskId, Staff staff) {
+	/**
+	 * A waiting step the user may take, with its task and the groups that may take it.
+	 */
+	record Takeable(WaitingSteps.Step waiting, Task task, List<String> groups) {
+	}
+
+	/**
+	 * Those of {@code waiting} the user may take, in the same order: the groups come from
+	 * the model or the recorded decision, never from the engine's candidate groups.
+	 */
+	List<Takeable> takeable(Staff staff, List<WaitingSteps.Step> waiting) {
+		if (waiting.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Task> open = this.tasks.createTaskQuery()
+			.taskIdIn(waiting.stream().map(WaitingSteps.Step::taskId).toArray(String[]::new))
+			.initializeFormKeys()
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Task::getId, task -> task));
+		List<Takeable> takeable = new ArrayList<>();
+		for (WaitingSteps.Step step : waiting) {
+			Task task = open.get(step.taskId());
+			if (task == null) {
+				continue; // completed a moment ago
+			}
+			List<String> allowed = this.groups.of(task, () -> this.cases.find(step.caseReference()).orElseThrow());
+			if (mayTake(staff, task, allowed)) {
+				takeable.add(new Takeable(step, task, allowed));
+			}
+		}
+		return takeable;
+	}
+
+	@PreAuthorize(Allowed.CASEWORK)
+	public TaskView get(String taskId, Staff staff) {
 		return whileUnchanged(() -> view(step(taskId, staff), true));
 	}
 
 	@Transactional
-	TaskView claim(String taskId, Staff staff) {
+	@PreAuthorize(Allowed.CASEWORK)
+	public TaskView claim(String taskId, Staff staff) {
 		return whileUnchanged(() -> {
 			Step step = step(taskId, staff);
 			claimFor(step.task(), staff);
 			this.cases.event(step.file(), staff.user(), "CLAIMED", step.task().getTaskDefinitionKey(), Map.of());
+			if (!approves(step.task())) {
+				this.cases.workedBy(step.file(), staff.user());
+			}
 			return view(new Step(find(taskId), step.file(), step.groups()), false);
 		});
 	}
@@ -147,7 +170,8 @@ class CaseTasks {
 	 * Gives a claimed step back to its groups: only the one who holds it may.
 	 */
 	@Transactional
-	TaskView unclaim(String taskId, Staff staff) {
+	@PreAuthorize(Allowed.CASEWORK)
+	public TaskView unclaim(String taskId, Staff staff) {
 		return whileUnchanged(() -> {
 			Step step = step(taskId, staff);
 			String assignee = step.task().getAssignee();
@@ -165,7 +189,8 @@ class CaseTasks {
 
 	/** Completes a step with its form's data; see the class comment. */
 	@Transactional
-	void complete(String taskId, Staff staff, JsonNode data) {
+	@PreAuthorize(Allowed.CASEWORK)
+	public void complete(String taskId, Staff staff, JsonNode data) {
 		whileUnchanged(() -> {
 			completeNow(taskId, staff, data);
 			return null;
@@ -178,11 +203,16 @@ class CaseTasks {
 		Case file = step.file();
 		FormSchema form = this.forms.ofTask(taskId);
 		FormSchema.Checked checked = form.check(data);
-		if (!checked.errors().isEmpty()) {
-			throw new InvalidRequestException("The " + form.id() + " form is not filled in as it asks.",
-					checked.errors());
-		}
+		List<FieldProblem> problems = new ArrayList<>(checked.problems());
 		ObjectNode values = checked.values();
+		if (APPROVAL.equals(form.id()) && problems.isEmpty() && !values.path("approved").asBoolean()
+				&& values.path("comment").asText("").isBlank()) {
+			// a rejection sends the case back: whoever prepared it must read why
+			problems.add(new FieldProblem("comment", "commentWhenRejecting", List.of(), List.of()));
+		}
+		if (!problems.isEmpty()) {
+			throw new FormRefused("The " + form.id() + " form is not filled in as it asks.", problems);
+		}
 		Map<String, Object> facts = new LinkedHashMap<>();
 		Set<String> decisionInputs = FactContract.allFormFacts();
 		values.fields().forEachRemaining(field -> {
@@ -226,6 +256,11 @@ class CaseTasks {
 			consent = new CompletedStep.ConsentGiven(values.path("consentGiven").asBoolean(),
 					values.path("givenBy").asText(), scope);
 		}
+		else if (values.path(DATA_SHARING_CONSENT).asBoolean(false)) {
+			// a screening that may refer the person asks whether their data may go with
+			// them
+			consent = new CompletedStep.ConsentGiven(true, "SELF", List.of("DATA_SHARING", "REFERRAL"));
+		}
 		CompletedStep.Delivered delivery = DELIVERY.equals(form) ? new CompletedStep.Delivered(
 				values.get("deliveredAmount").decimalValue(), values.path("summary").asText(null)) : null;
 		CompletedStep.Approved approval = null;
@@ -251,10 +286,8 @@ class CaseTasks {
 	private void checkDelivery(Case file, Programme programme, ObjectNode values) {
 		BigDecimal reserved = this.eligibility.reservedFor(file, programme);
 		if (values.get("deliveredAmount").decimalValue().compareTo(reserved) > 0) {
-			throw new InvalidRequestException("More than was reserved for this case.",
-					List.of(new FieldError("deliveredAmount",
-							"must be at most " + reserved.toPlainString() + ", the amount reserved",
-							List.of("0.." + reserved.toPlainString()))));
+			throw new FormRefused("More than was reserved for this case.", List.of(new FieldProblem("deliveredAmount",
+					"reserved", List.of(reserved.toPlainString()), List.of("0.." + reserved.toPlainString()))));
 		}
 	}
 
@@ -316,6 +349,13 @@ class CaseTasks {
 		return unclaimedOrMine && allowed.stream().anyMatch(staff.roles()::contains);
 	}
 
+	/**
+	 * Whether the step is an approval (its taker approves, they do not work the case).
+	 */
+	private static boolean approves(Task task) {
+		return task.getCamundaFormRef() != null && APPROVAL.equals(task.getCamundaFormRef().getKey());
+	}
+
 	/** A step someone may act on: its task, its case, and the groups that may take it. */
 	private record Step(Task task, Case file, List<String> groups) {
 	}
@@ -361,16 +401,14 @@ class CaseTasks {
 
 	private TaskView view(Step step, boolean withForm) {
 		Case file = step.file();
-		return view(step.task(),
-				new CaseSummary(file.reference(), file.type(), file.office(), file.status(), file.openedAt()),
-				step.groups(), withForm);
+		return view(step.task(), file.reference(), file.type(), file.office(), step.groups(), withForm);
 	}
 
-	private TaskView view(Task task, CaseSummary file, List<String> groups, boolean withForm) {
+	private TaskView view(Task task, String reference, CaseType type, String office, List<String> groups,
+			boolean withForm) {
 		String form = task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
-		return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), file.reference(),
-				file.type().name(), file.office(), task.getAssignee(), groups,
-				task.getCreateTime().toInstant().atOffset(ZoneOffset.UTC), form,
+		return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), reference, type.name(), office,
+				task.getAssignee(), groups, task.getCreateTime().toInstant().atOffset(ZoneOffset.UTC), form,
 				withForm && form != null ? this.forms.ofTask(task.getId()).schema() : null);
 	}
 

@@ -27,6 +27,18 @@ class Formats {
 			.format(at.atZoneSameInstant(ZoneOffset.UTC).toLocalDateTime()) + " UTC";
 	}
 
+	public String instant(java.time.Instant at, Locale locale) {
+		return at == null ? "" : dateTime(at.atOffset(ZoneOffset.UTC), locale);
+	}
+
+	/** The day of an instant, in UTC: {@code Dec 3, 2026}. */
+	public String day(java.time.Instant at, Locale locale) {
+		return at == null ? ""
+				: DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+					.withLocale(locale)
+					.format(at.atOffset(ZoneOffset.UTC).toLocalDate());
+	}
+
 	public String amount(BigDecimal amount, Locale locale) {
 		if (amount == null) {
 			return "";

@@ -9,6 +9,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -60,9 +61,22 @@ class PagesAdvice {
 		return error(ex.getStatusCode(), caller);
 	}
 
-	@ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+	/**
+	 * A parameter the pages never send (a typed-in URL): a bad request, not a failure.
+	 */
+	@ExceptionHandler({ org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+			org.springframework.validation.BindException.class })
 	ModelAndView badParameter(Exception ex, Authentication caller) {
 		return error(HttpStatus.BAD_REQUEST, caller);
+	}
+
+	/**
+	 * A service refused the caller's role (the services check roles themselves, whatever
+	 * the page's own rule said): the page that says so, not a failure.
+	 */
+	@ExceptionHandler(AccessDeniedException.class)
+	ModelAndView refused(Authentication caller) {
+		return error(HttpStatus.FORBIDDEN, caller);
 	}
 
 	@ExceptionHandler(Exception.class)

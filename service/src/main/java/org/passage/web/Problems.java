@@ -28,6 +28,8 @@ public class Problems extends ResponseEntityExceptionHandler {
 
 	private static final String TYPES = "urn:passage:problem:";
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Problems.class);
+
 	@ExceptionHandler(InvalidRequestException.class)
 	ProblemDetail invalid(InvalidRequestException ex) {
 		return withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", ex.getMessage()),
@@ -36,7 +38,8 @@ public class Problems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
+		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
+		return ex.errors().isEmpty() ? problem : withErrors(problem, ex.errors());
 	}
 
 	@ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
@@ -67,10 +70,13 @@ public class Problems extends ResponseEntityExceptionHandler {
 		if (ex.getParameter().getParameterType() == java.util.UUID.class && ex.getName().equals("id")) {
 			return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No decision " + ex.getValue());
 		}
+		Class<?> type = ex.getRequiredType();
+		List<String> allowed = type != null && type.isEnum()
+				? java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList() : List.of();
 		return withErrors(
 				problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
 						"A parameter has the wrong type."),
-				List.of(new FieldError(ex.getName(), "'" + ex.getValue() + "' is not valid", List.of())));
+				List.of(new FieldError(ex.getName(), "'" + ex.getValue() + "' is not valid", allowed)));
 	}
 
 	@Override
@@ -81,14 +87,15 @@ public class Problems extends ResponseEntityExceptionHandler {
 				return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(large));
 			}
 		}
-		if (ex.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
-				&& !mapping.getPath().isEmpty()) {
-			// Well-formed JSON with a field Passage does not know, or of the wrong type
-			// or value.
-			FieldError error = JsonFieldErrors.of(mapping);
-			return ResponseEntity.badRequest()
-				.body(withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-						error.field() + " " + error.message() + "."), List.of(error)));
+		if (ex.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+			// Well-formed JSON with a field Passage does not know, of the wrong type or
+			// value, or given twice.
+			FieldError error = JsonFieldErrors.of(json);
+			if (!error.field().equals("(body)")) {
+				return ResponseEntity.badRequest()
+					.body(withErrors(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+							error.field() + " " + error.message() + "."), List.of(error)));
+			}
 		}
 		ProblemDetail problem = withErrors(
 				problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
@@ -150,7 +157,66 @@ public class Problems extends ResponseEntityExceptionHandler {
 				problem(HttpStatus.UNPROCESSABLE_ENTITY, type, "Unprocessable request", detail), null);
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+	/**
+	 * Passage's type of a problem with {@code status} when nothing more precise is known.
+	 */
+	public static String typeOf(HttpStatusCode status) {
+		return switch (status.value()) {
+			case 400 -> "invalid-request";
+			case 401 -> "unauthenticated";
+			case 403 -> "forbidden";
+			case 404 -> "not-found";
+			case 405 -> "method-not-allowed";
+			case 406 -> "not-acceptable";
+			case 409 -> "conflict";
+			case 413 -> "payload-too-large";
+			case 415 -> "unsupported-media-type";
+			case 503 -> "service-unavailable";
+			default -> status.is5xxServerError() ? "internal-error" : "http-" + status.value();
+		};
+	}
+
+	/**
+	 * Spring MVC's own problems (405, 406, 415, a path with no handler) get a type of
+	 * Passage's instead of {@code about:blank}, and words of Passage's where Spring's
+	 * name its internals.
+	 */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
+		if (body instanceof ProblemDetail problem
+				&& (problem.getType() == null || URI.create("about:blank").equals(problem.getType()))) {
+			problem.setType(URI.create(TYPES + typeOf(status)));
+			if (status.value() == 404) {
+				// Spring says "No static resource ...": not how Passage speaks of its
+				// API.
+				problem.setDetail("Passage has nothing at this address.");
+			}
+		}
+		return super.createResponseEntity(body, headers, status, request);
+	}
+
+	/**
+	 * Anything else is Passage's failure: logged, and answered without a word of what
+	 * failed inside. Spring Security's refusals go on to its own handlers.
+	 */
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception ex) throws Exception {
+		if (ex instanceof org.springframework.security.access.AccessDeniedException
+				|| ex instanceof org.springframework.security.core.AuthenticationException) {
+			throw ex;
+		}
+		log.error("Request failed", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+				"Passage failed to answer; the failure is logged under this response's X-Request-Id.");
+	}
+
+	/** A problem of Passage's own {@code type}: a code such as {@code not-found}. */
+	public static ProblemDetail of(HttpStatusCode status, String type, String title, String detail) {
+		return problem(status, type, title, detail);
+	}
+
+	private static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPES + type));
 		problem.setTitle(title);

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,18 +23,27 @@ class StrandedMigrantCaseIT extends CaseworkTesting {
 			 "unaccompaniedMinor": false, "vulnerable": true, "travelDocument": "OBTAINABLE", "fitToTravel": "FIT",
 			 "estimatedCost": 850.00}""";
 
-	@Test
-	void aStrandedMigrantIsReturnedHomeWithAReintegrationPackage() {
-		staffWorkFor("NIA");
-		fund("HASM", "NIA", "30000.00");
-		fund("REINTEGRATION", "NIA", "40000.00");
-		String migrant = openCase("STRANDED_MIGRANT", "NIA");
+	/**
+	 * A stranded migrant's case of {@code office} taken through immediate help, screening
+	 * and the wish to return ({@link #RETURN_NEEDS}) to its HASM decision.
+	 */
+	String decidedCase(String office) {
+		String migrant = openCase("STRANDED_MIGRANT", office);
 		completes("officer", migrant, "Activity_ProvideImmediateHelp", """
 				{"needsMet": ["FOOD_WATER"], "summary": "Water and a bed"}""");
 		completes("officer", migrant, "Activity_ScreenProtectionNeeds", """
 				{"screening": "NONE"}""");
 		completes("officer", migrant, "Activity_ConfirmWishToReturn", RETURN_NEEDS);
 		runDueSteps(migrant);
+		return migrant;
+	}
+
+	@Test
+	void aStrandedMigrantIsReturnedHomeWithAReintegrationPackage() {
+		staffWorkFor("NIA");
+		fund("HASM", "NIA", "30000.00");
+		fund("REINTEGRATION", "NIA", "40000.00");
+		String migrant = decidedCase("NIA");
 
 		// H13 (otherwise): ELIGIBLE, HASM, RETURN_TRAVEL, SUPERVISOR, 850; H14 adds
 		// TRAVEL_DOCUMENTATION
@@ -82,13 +94,29 @@ class StrandedMigrantCaseIT extends CaseworkTesting {
 	}
 
 	@Test
-	void signsOfTraffickingOpenALinkedVotCaseForTheSamePerson() {
+	@ExtendWith(OutputCaptureExtension.class)
+	void theEnginesLogLinesOfACaseCarryItsReference(CapturedOutput output) {
+		staffWorkFor("LOG");
+		fund("HASM", "LOG", "30000.00");
+		String migrant = decidedCase("LOG");
+		String decided = caseFile("supervisor", migrant).get("decisions").get(0).get("decisionId").asText();
+		assertThat(output.getAll().lines().filter(line -> line.contains("HASM decision " + decided)))
+			.as("the log line of the decision")
+			.singleElement()
+			.asString()
+			.contains("[" + migrant + "]")
+			.contains("ELIGIBLE");
+	}
+
+	@Test
+	void signsOfTraffickingOpenALinkedVotCaseForTheSamePersonWhoConsentedToShareTheirData() {
 		staffWorkFor("NIA");
 		String migrant = openCase("STRANDED_MIGRANT", "NIA");
 		completes("officer", migrant, "Activity_ProvideImmediateHelp", """
 				{"needsMet": ["MEDICAL"]}""");
 		completes("officer", migrant, "Activity_ScreenProtectionNeeds", """
-				{"screening": "TRAFFICKING", "summary": "Debt bondage, passport held by the employer"}""");
+				{"screening": "TRAFFICKING", "dataSharingConsent": true,
+				 "summary": "Debt bondage, passport held by the employer"}""");
 		runDueSteps(migrant);
 		JsonNode referred = caseFile("officer", migrant);
 		assertThat(referred.get("status").asText()).isEqualTo("REFERRED");
@@ -100,6 +128,49 @@ class StrandedMigrantCaseIT extends CaseworkTesting {
 		assertThat(linked.get("type").asText()).isEqualTo("VOT");
 		assertThat(linked.get("person")).isEqualTo(referred.get("person"));
 		assertThat(taskId("officer", vot, "Activity_ScreenCase")).isNotBlank();
+	}
+
+	@Test
+	void withoutConsentToShareTheirDataTheReferralToAVotCaseIsHeldAndNothingOfThePersonIsPassedOn() {
+		staffWorkFor("NIA");
+		String migrant = openCase("STRANDED_MIGRANT", "NIA");
+		completes("officer", migrant, "Activity_ProvideImmediateHelp", """
+				{"needsMet": ["MEDICAL"]}""");
+		completes("officer", migrant, "Activity_ScreenProtectionNeeds", """
+				{"screening": "TRAFFICKING", "summary": "Debt bondage"}""");
+		runDueSteps(migrant);
+
+		JsonNode referred = caseFile("officer", migrant);
+		assertThat(referred.get("status").asText()).isEqualTo("REFERRED");
+		assertThat(this.jdbc.sql("select count(*) from app.case_file where linked_case = ?")
+			.param(migrant)
+			.query(Long.class)
+			.single()).as("no VoT case holds the person's data").isZero();
+		assertThat(referred.get("timeline")).extracting(entry -> entry.get("kind").asText())
+			.contains("REFERRED", "REFERRAL_HELD");
+		assertThat(referred.get("timeline")).filteredOn(entry -> entry.get("kind").asText().equals("REFERRED"))
+			.allSatisfy(entry -> assertThat(entry.get("detail").get("personalDataShared").asBoolean()).isFalse());
+	}
+
+	@Test
+	void aReferralToTheRefugeeAgencyRecordsWhetherThePersonsDataWentWithIt() {
+		staffWorkFor("NIA");
+		for (boolean consented : new boolean[] { true, false }) {
+			String migrant = openCase("STRANDED_MIGRANT", "NIA");
+			completes("officer", migrant, "Activity_ProvideImmediateHelp", """
+					{"needsMet": ["MEDICAL"]}""");
+			completes("officer", migrant, "Activity_ScreenProtectionNeeds", """
+					{"screening": "PROTECTION_CLAIM", "dataSharingConsent": %s}""".formatted(consented));
+			runDueSteps(migrant);
+			JsonNode referred = caseFile("officer", migrant);
+			assertThat(referred.get("status").asText()).isEqualTo("REFERRED");
+			assertThat(referred.get("timeline")).filteredOn(entry -> entry.get("kind").asText().equals("REFERRED"))
+				.singleElement()
+				.satisfies(entry -> assertThat(entry.get("detail").get("to").asText()).isEqualTo("REFUGEE_AGENCY"))
+				.satisfies(entry -> assertThat(entry.get("detail").get("personalDataShared").asBoolean())
+					.isEqualTo(consented));
+			assertThat(referred.get("consents")).hasSize(consented ? 1 : 0);
+		}
 	}
 
 	@Test

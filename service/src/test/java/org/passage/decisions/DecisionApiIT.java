@@ -70,6 +70,18 @@ class DecisionApiIT extends DecisionApiTesting {
 	}
 
 	@Test
+	void recordsAtTheProgrammesAddressAndStillAtTheOneBeforeIt() throws Exception {
+		ResponseEntity<String> current = post("/api/v1/programmes/gaf/decisions", GAF, null, "en");
+		ResponseEntity<String> former = post("/api/v1/decisions/gaf", GAF, null, "en");
+		assertThat(List.of(current.getStatusCode(), former.getStatusCode())).containsOnly(HttpStatus.CREATED);
+		assertThat(this.json.readTree(current.getBody()).get("reasons"))
+			.isEqualTo(this.json.readTree(former.getBody()).get("reasons"));
+		assertThat(post("/api/v1/programmes/hasm/decisions:evaluate", "{}", null, "en").getStatusCode())
+			.isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(recorded()).isEqualTo(this.before + 2);
+	}
+
+	@Test
 	void evaluatesWithoutRecording() throws Exception {
 		ResponseEntity<String> answer = post("/api/v1/decisions/hasm:evaluate", """
 				{"stranded": true, "cause": "DESTITUTION", "migrationStatus": "IRREGULAR", "ownMeans": false,

@@ -1,9 +1,6 @@
 package org.passage.decisiontables;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,14 +8,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +26,9 @@ import org.passage.rules.engine.DecisionEngine;
 import org.passage.rules.facts.GafInput;
 import org.passage.rules.facts.TextInputs;
 import org.passage.security.Roles;
+import org.passage.testing.GafWorkbook;
 import org.passage.testing.PassageIntegrationTest;
+import org.passage.testing.SignedIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -100,7 +95,7 @@ class RulesetLifecycleIT {
 
 	@Test
 	void aValidDraftIsStoredWithItsScenarioFailuresListedExpectedAgainstActual() throws IOException {
-		byte[] workbook = gaf(1500, null);
+		byte[] workbook = GafWorkbook.withBandOneUpTo(1500);
 		ResponseEntity<JsonNode> upload = upload("editor", workbook, "Band 1 up to 1500");
 
 		assertThat(upload.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -130,7 +125,10 @@ class RulesetLifecycleIT {
 	@Test
 	void anInvalidDraftReportsTheCellAtFaultAndCannotBeSubmitted() throws IOException {
 		// A typo in G14's victim status (column J, sheet row 25): no such value.
-		ResponseEntity<JsonNode> upload = upload("editor", gaf(1000, "IDENTIFED"), "Typo on purpose");
+		ResponseEntity<JsonNode> upload = upload("editor",
+				GafWorkbook.withBandOneUpTo(1000,
+						workbook -> workbook.getSheet("Rules").getRow(24).getCell(9).setCellValue("IDENTIFED")),
+				"Typo on purpose");
 
 		assertThat(upload.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		JsonNode findings = upload.getBody().get("findings");
@@ -150,7 +148,7 @@ class RulesetLifecycleIT {
 
 	@Test
 	void anUploadWithoutAChangeNoteIsRefusedNamingTheField() throws IOException {
-		ResponseEntity<JsonNode> upload = upload("editor", gaf(1200, null), " ");
+		ResponseEntity<JsonNode> upload = upload("editor", GafWorkbook.withBandOneUpTo(1200), " ");
 
 		assertThat(upload.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(upload.getBody().at("/errors/0/field").asText()).isEqualTo("changeNote");
@@ -158,7 +156,9 @@ class RulesetLifecycleIT {
 
 	@Test
 	void theAuthorMayNotApproveTheirOwnVersionEvenWithTheApproverRole() throws IOException {
-		long id = upload("editor-approver", gaf(1300, null), "Band 1 up to 1300").getBody().at("/version/id").asLong();
+		long id = upload("editor-approver", GafWorkbook.withBandOneUpTo(1300), "Band 1 up to 1300").getBody()
+			.at("/version/id")
+			.asLong();
 		assertThat(post("editor-approver", "/api/v1/rulesets/versions/" + id + "/submit", null).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
 
@@ -187,7 +187,7 @@ class RulesetLifecycleIT {
 	@Test
 	void anApprovedVersionGoesLiveAtItsEffectiveInstantAndAsOfKeepsTheOldOne() throws Exception {
 		Instant before = CLOCK.instant();
-		long id = upload("editor", gaf(1500, null), "Band 1 up to 1500, from March 2").getBody()
+		long id = upload("editor", GafWorkbook.withBandOneUpTo(1500), "Band 1 up to 1500, from March 2").getBody()
 			.at("/version/id")
 			.asLong();
 		post("editor", "/api/v1/rulesets/versions/" + id + "/submit", null);
@@ -240,36 +240,14 @@ class RulesetLifecycleIT {
 						Map.entry("requestedAmount", "1200.00"), Map.entry("fundBalance", "10000.00"),
 						Map.entry("reTraffickingRisk", "LOW"), Map.entry("priorGafCases", "0")));
 		GafInput gaf = TextInputs.read(GafInput.class, input);
-		DecisionView view = this.decisions.evaluate(gaf, new DecisionContext(null, "test", Locale.ENGLISH), asOf);
+		DecisionView view = SignedIn.as("test", Roles.DECISION_API,
+				() -> this.decisions.evaluate(gaf, new DecisionContext(null, "test", Locale.ENGLISH), asOf));
 		assertThat(view.grantedAmount()).isEqualByComparingTo(new BigDecimal("1200.00"));
 		return view;
 	}
 
 	private String status(long id) {
 		return this.jdbc.sql("select status from app.ruleset where id = ?").param(id).query(String.class).single();
-	}
-
-	/**
-	 * The shipped GAF workbook with G14's upper edge and G15's lower edge at
-	 * {@code edge}, and optionally G14's victim status replaced.
-	 */
-	static byte[] gaf(int edge, String victimStatus) throws IOException {
-		try (InputStream in = RulesetLifecycleIT.class
-			.getResourceAsStream("/decision-tables/gaf-eligibility/gaf-eligibility.xlsx");
-				Workbook workbook = new XSSFWorkbook(in)) {
-			Sheet rules = workbook.getSheet("Rules");
-			// Row 25 is G14 (column P: amount up to), row 26 is G15 (column O: above).
-			assertThat(rules.getRow(24).getCell(0).getStringCellValue()).isEqualTo("G14");
-			assertThat(rules.getRow(25).getCell(0).getStringCellValue()).isEqualTo("G15");
-			rules.getRow(24).getCell(15).setCellValue(edge);
-			rules.getRow(25).getCell(14).setCellValue(edge);
-			if (victimStatus != null) {
-				rules.getRow(24).getCell(9).setCellValue(victimStatus);
-			}
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			workbook.write(out);
-			return out.toByteArray();
-		}
 	}
 
 	private ResponseEntity<JsonNode> upload(String user, byte[] workbook, String note) {

@@ -8,6 +8,7 @@ import org.passage.testing.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
@@ -22,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"camunda.bpm.job-execution.enabled=false", "camunda.bpm.metrics.db-reporter-activate=false" })
 @ContextConfiguration(initializers = TestDatabase.class)
 @org.springframework.context.annotation.Import(FundsModuleIT.UtcClock.class)
+// Headquarters tops funds up.
+@WithMockUser(username = "hq", roles = "HQ_APPROVER")
 class FundsModuleIT {
 
 	/**

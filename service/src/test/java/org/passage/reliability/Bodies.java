@@ -10,6 +10,14 @@ final class Bodies {
 			 "requested": ["MEDICAL", "LEGAL"], "requestedAmount": 2500.00, "fundBalance": 10000.00,
 			 "reTraffickingRisk": "LOW", "priorGafCases": 0}""";
 
+	/** A HASM request: a stranded, destitute migrant who wishes to return. */
+	static final String HASM = """
+			{"stranded": true, "cause": "DESTITUTION", "migrationStatus": "IRREGULAR", "ownMeans": false,
+			 "severity": "DESPERATE", "wishesToReturn": true, "protectionClaim": "NONE",
+			 "suspectedVictimOfTrafficking": false, "avrrProjectAvailable": false, "crisisOperationActive": false,
+			 "unaccompaniedMinor": false, "vulnerable": false, "travelDocument": "VALID", "fitToTravel": "FIT",
+			 "estimatedCost": 850.00, "fundBalance": 5000.00}""";
+
 	/** A new case of {@code type} in {@code office}. */
 	static String newCase(String type, String office) {
 		return """

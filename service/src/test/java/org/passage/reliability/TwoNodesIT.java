@@ -4,17 +4,26 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.passage.testing.GafWorkbook;
 import org.passage.testing.PackagedService;
 import org.passage.testing.TestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,17 +33,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two nodes of the packaged service on one PostgreSQL, Camunda 7's cluster model: either
- * node serves any request, both run the engine's jobs, and when one is killed the other
- * finishes the jobs it had taken once their locks expire.
+ * node serves any request, both run the engine's jobs, a ruleset version approved through
+ * one decides on the other within two seconds, and when one is killed the other finishes
+ * the jobs it had taken once their locks expire. The tests share the two nodes and run in
+ * order: the last one kills node A.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesIT {
 
-	private static final String RETURN_NEEDS = """
-			{"stranded": true, "cause": "DESTITUTION", "migrationStatus": "IRREGULAR", "ownMeans": false,
-			 "severity": "DESPERATE", "wishesToReturn": true, "protectionClaim": "NONE",
-			 "suspectedVictimOfTrafficking": false, "avrrProjectAvailable": false, "crisisOperationActive": false,
-			 "unaccompaniedMinor": false, "vulnerable": true, "travelDocument": "OBTAINABLE", "fitToTravel": "FIT",
-			 "estimatedCost": 850.00}""";
+	/**
+	 * An identified victim asking 1200: band 2 under reference policy v1 (G15, more than
+	 * 1000: REGIONAL), band 1 once the edge moves to 1500 (G14: SUPERVISOR).
+	 */
+	private static final String GAF_1200 = Bodies.GAF.replace("2500.00", "1200.00");
 
 	/** The job executor's own line for the jobs a node runs (DEBUG). */
 	private static final Pattern EXECUTES = Pattern
@@ -44,53 +56,167 @@ class TwoNodesIT {
 
 	private final ObjectMapper json = new ObjectMapper();
 
-	@Test
-	void servesAnyRequestOnEitherNodeSpreadsTheJobsAndFinishesADeadNodesJobs() throws Exception {
+	private final StrandedMigrantCases cases = new StrandedMigrantCases("TUN");
+
+	private Connection connection;
+
+	private JdbcClient jdbc;
+
+	private PackagedService a;
+
+	private PackagedService b;
+
+	@BeforeAll
+	void startTwoNodesOnOneDatabase() throws Exception {
 		TestDatabase.Database database = TestDatabase.fresh();
 		Path logs = Path.of("target", "packaged-service-logs");
 		// The job counts are read from these logs: none of an earlier run.
 		java.nio.file.Files.deleteIfExists(logs.resolve("node-a.log"));
 		java.nio.file.Files.deleteIfExists(logs.resolve("node-b.log"));
-		try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
-				PackagedService a = PackagedService.start(logs.resolve("node-a.log"), settings(database));
-				PackagedService b = PackagedService.start(logs.resolve("node-b.log"), settings(database))) {
-			JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+		this.connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+		this.jdbc = JdbcClient.create(new SingleConnectionDataSource(this.connection, true));
+		this.a = PackagedService.start(logs.resolve("node-a.log"), settings(database));
+		this.b = PackagedService.start(logs.resolve("node-b.log"), settings(database));
+	}
 
-			// Each case is opened on one node and worked on the other.
-			List<String> references = new ArrayList<>();
-			for (int i = 0; i < CASES; i++) {
-				references.add(toTheHasmDecision(i % 2 == 0 ? a : b, i % 2 == 0 ? b : a));
+	@AfterAll
+	void stopThem() throws Exception {
+		for (AutoCloseable closeable : new AutoCloseable[] { this.a, this.b, this.connection }) {
+			if (closeable != null) {
+				closeable.close();
 			}
-			assertThat(PackagedService.eventually(60, () -> decided(jdbc, references) == CASES))
-				.as("every case's HASM decision made by a job")
-				.isTrue();
-			Set<String> byA = jobsRun(a);
-			Set<String> byB = jobsRun(b);
-			assertThat(byA).as("jobs run by node A").isNotEmpty();
-			assertThat(byB).as("jobs run by node B").isNotEmpty();
-			assertThat(byA).as("no job run by both").doesNotContainAnyElementsOf(byB);
-
-			// Node A dies right after making work it may have taken: the jobs it locked
-			// run on node B once the lock expires.
-			List<String> more = new ArrayList<>();
-			for (int i = 0; i < 4; i++) {
-				more.add(toTheHasmDecision(a, a));
-			}
-			a.kill();
-			assertThat(PackagedService.eventually(60, () -> decided(jdbc, more) == more.size()))
-				.as("the cases node A may have held are decided by node B")
-				.isTrue();
-			assertThat(jdbc.sql("select count(*) from act_ru_job where retries_ = 0").query(Long.class).single())
-				.as("failed jobs")
-				.isZero();
 		}
+	}
+
+	@Test
+	@Order(1)
+	void eitherNodeServesAnyRequestAndTheJobsSpreadOverBoth() throws Exception {
+		// Each case is opened on one node and worked on the other.
+		List<String> references = new ArrayList<>();
+		for (int i = 0; i < CASES; i++) {
+			references.add(this.cases.toTheHasmDecision(i % 2 == 0 ? this.a : this.b, i % 2 == 0 ? this.b : this.a));
+		}
+		assertThat(PackagedService.eventually(60, () -> decided(references) == CASES))
+			.as("every case's HASM decision made by a job")
+			.isTrue();
+		Set<String> byA = jobsRun(this.a);
+		Set<String> byB = jobsRun(this.b);
+		assertThat(byA).as("jobs run by node A").isNotEmpty();
+		assertThat(byB).as("jobs run by node B").isNotEmpty();
+		assertThat(byA).as("no job run by both").doesNotContainAnyElementsOf(byB);
+	}
+
+	@Test
+	@Order(2)
+	void aVersionActivatedThroughOneNodeDecidesOnBothWithinTwoSeconds() throws Exception {
+		assertThat(approvalLevel(this.b)).as("v1 on node B").isEqualTo("REGIONAL");
+
+		HttpResponse<String> uploaded = this.a.upload("policy", "/api/v1/rulesets/programmes/gaf/drafts",
+				"gaf-eligibility.xlsx", GafWorkbook.withBandOneUpTo(1500), Map.of("changeNote", "Band 1 up to 1500"));
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+		JsonNode version = this.json.readTree(uploaded.body()).get("version");
+		long id = version.get("id").asLong();
+		String hash = version.get("contentHash").asText();
+		assertThat(this.a.send("policy", "POST", "/api/v1/rulesets/versions/" + id + "/submit", null).statusCode())
+			.isEqualTo(200);
+		// While the version waits for its approver, both nodes compile it, so its
+		// activation is a swap of one reference on each.
+		String compiled = "Compiled ruleset version " + id + " ahead of its activation";
+		assertThat(PackagedService.eventually(120, () -> logged(this.a, compiled) && logged(this.b, compiled)))
+			.as("both nodes compiled the version in review")
+			.isTrue();
+
+		HttpResponse<String> approved = this.a.send("policy-approver", "POST",
+				"/api/v1/rulesets/versions/" + id + "/approve", "{\"comment\": \"Agreed\"}");
+		assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+		long approvedAt = System.currentTimeMillis();
+
+		// Both nodes swap to the new version within two seconds of its activation (a
+		// node's poll, within half a second of the approval, effective at once), as
+		// their logs say; their answers meanwhile name one version or the other, never a
+		// mix, and then only the new one.
+		Set<PackagedService> switched = new HashSet<>();
+		while (switched.size() < 2 && System.currentTimeMillis() - approvedAt < 30_000) {
+			for (PackagedService node : List.of(this.a, this.b)) {
+				JsonNode decision = evaluate(node);
+				String level = decision.get("approvalLevel").asText();
+				if (decision.at("/rulesetVersion/hash").asText().equals(hash)) {
+					assertThat(level).as("band 1 under the new version").isEqualTo("SUPERVISOR");
+					switched.add(node);
+				}
+				else {
+					assertThat(switched).as("answers under v1 after the new version").doesNotContain(node);
+					assertThat(level).as("band 2 under v1").isEqualTo("REGIONAL");
+				}
+			}
+		}
+		assertThat(switched).as("nodes deciding under the new version").containsOnly(this.a, this.b);
+		Instant activated = this.jdbc.sql("select activated_at from app.ruleset_activation where ruleset_id = ?")
+			.param(id)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
+		long onA = Duration.between(activated, swapped(this.a, id)).toMillis();
+		long onB = Duration.between(activated, swapped(this.b, id)).toMillis();
+		System.out.printf("Activated %d ms after the approval; live on node A %d ms and on node B %d ms after that%n",
+				activated.toEpochMilli() - approvedAt, onA, onB);
+		assertThat(onA).as("ms from activation until node A swapped").isLessThanOrEqualTo(2000);
+		assertThat(onB).as("ms from activation until node B swapped").isLessThanOrEqualTo(2000);
+	}
+
+	/** When {@code node}'s log says version {@code id} became its live GAF ruleset. */
+	private static Instant swapped(PackagedService node, long id) throws Exception {
+		String line = "Live ruleset for GAF is now version " + id + ":";
+		return node.logLines()
+			.stream()
+			.filter(logged -> logged.contains(line))
+			.map(logged -> Instant.parse(logged.substring(0, logged.indexOf(' '))))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("node never logged: " + line));
+	}
+
+	private static boolean logged(PackagedService node, String line) {
+		try {
+			return node.logLines().stream().anyMatch(logged -> logged.contains(line));
+		}
+		catch (Exception ex) {
+			return false;
+		}
+	}
+
+	@Test
+	@Order(3)
+	void whenANodeDiesTheOtherFinishesTheJobsItHadTakenOnceTheirLocksExpire() throws Exception {
+		// Node A dies right after making work it may have taken: the jobs it locked
+		// run on node B once the lock expires.
+		List<String> more = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			more.add(this.cases.toTheHasmDecision(this.a, this.a));
+		}
+		this.a.kill();
+		assertThat(PackagedService.eventually(60, () -> decided(more) == more.size()))
+			.as("the cases node A may have held are decided by node B")
+			.isTrue();
+		assertThat(this.jdbc.sql("select count(*) from act_ru_job where retries_ = 0").query(Long.class).single())
+			.as("failed jobs")
+			.isZero();
+	}
+
+	private JsonNode evaluate(PackagedService node) throws Exception {
+		HttpResponse<String> answer = node.send("api-client", "POST", "/api/v1/decisions/gaf:evaluate", GAF_1200);
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+		return this.json.readTree(answer.body());
+	}
+
+	private String approvalLevel(PackagedService node) throws Exception {
+		return evaluate(node).get("approvalLevel").asText();
 	}
 
 	private static String[] settings(TestDatabase.Database database) {
 		return new String[] { "--spring.datasource.url=" + database.url(),
 				"--spring.datasource.username=" + database.user(),
 				"--spring.datasource.password=" + database.password(), "--spring.profiles.active=quickstart",
-				"--passage.demo.users=officer",
+				"--passage.demo.users=officer,api-client,policy,policy-approver",
 				// Short locks and a quick acquisition loop, so the test need not wait
 				// minutes.
 				"--camunda.bpm.job-execution.lock-time-in-millis=5000",
@@ -98,8 +224,9 @@ class TwoNodesIT {
 				"--logging.level.org.camunda.bpm.engine.jobexecutor=DEBUG" };
 	}
 
-	private static long decided(JdbcClient jdbc, List<String> references) {
-		return jdbc.sql("select count(distinct case_reference) from app.case_decision where case_reference in (:refs)")
+	private long decided(List<String> references) {
+		return this.jdbc
+			.sql("select count(distinct case_reference) from app.case_decision where case_reference in (:refs)")
 			.param("refs", references)
 			.query(Long.class)
 			.single();
@@ -118,42 +245,6 @@ class TwoNodesIT {
 			}
 		}
 		return ids;
-	}
-
-	/**
-	 * Opens a stranded migrant's case on {@code opener} and works it on {@code worker} up
-	 * to the HASM decision, an asynchronous step: a job for whichever node takes it.
-	 */
-	private String toTheHasmDecision(PackagedService opener, PackagedService worker) throws Exception {
-		String reference = openStrandedMigrantCase(opener);
-		complete(worker, reference, "Activity_ProvideImmediateHelp", """
-				{"needsMet": ["FOOD_WATER"], "summary": "Water and a bed"}""");
-		complete(worker, reference, "Activity_ScreenProtectionNeeds", """
-				{"screening": "NONE"}""");
-		complete(worker, reference, "Activity_ConfirmWishToReturn", RETURN_NEEDS);
-		return reference;
-	}
-
-	private String openStrandedMigrantCase(PackagedService node) throws Exception {
-		HttpResponse<String> opened = node.send("officer", "POST", "/api/v1/cases",
-				Bodies.newCase("STRANDED_MIGRANT", "TUN"));
-		assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-		return this.json.readTree(opened.body()).get("reference").asText();
-	}
-
-	private void complete(PackagedService node, String reference, String step, String form) throws Exception {
-		String taskId = null;
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (taskId == null && System.nanoTime() < deadline) {
-			for (JsonNode task : this.json.readTree(node.send("officer", "GET", "/api/v1/tasks", null).body())) {
-				if (task.get("caseReference").asText().equals(reference) && task.get("step").asText().equals(step)) {
-					taskId = task.get("id").asText();
-				}
-			}
-		}
-		assertThat(taskId).as(step + " of " + reference).isNotNull();
-		HttpResponse<String> done = node.send("officer", "POST", "/api/v1/tasks/" + taskId + ":complete", form);
-		assertThat(done.statusCode()).as(step + ": " + done.body()).isEqualTo(204);
 	}
 
 }

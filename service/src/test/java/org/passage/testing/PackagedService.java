@@ -1,5 +1,6 @@
 package org.passage.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -25,6 +28,9 @@ import java.util.stream.Stream;
 public final class PackagedService implements AutoCloseable {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	/** The keys of every packaged run (made by the first). */
+	public static final String KEYS = "target/packaged-service-keys";
 
 	private final Process process;
 
@@ -48,6 +54,12 @@ public final class PackagedService implements AutoCloseable {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar",
 						packagedJar().toString(), "--server.port=" + port));
+		if (Stream.of(arguments).noneMatch(argument -> argument.startsWith("--passage.encryption."))) {
+			// One set of keys for every packaged run, so a restart or a second node reads
+			// what another run sealed.
+			command.addAll(List.of("--passage.encryption.key-directory=" + KEYS,
+					"--passage.encryption.generate-missing=true"));
+		}
 		command.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -55,7 +67,7 @@ public final class PackagedService implements AutoCloseable {
 		builder.environment().keySet().removeIf(name -> name.startsWith("PASSAGE_") || name.startsWith("SPRING_"));
 		PackagedService service = new PackagedService(builder.start(), log, port);
 		try {
-			service.waitUntilReady(180);
+			service.waitUntilReady(300);
 		}
 		catch (Exception | AssertionError ex) {
 			service.kill();
@@ -73,14 +85,45 @@ public final class PackagedService implements AutoCloseable {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
-			.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+			.header("Authorization", basic(user))
 			.method(method,
 					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		for (int i = 0; i + 1 < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
 		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * A multipart POST of one file part named {@code file} and text parts, as a browser
+	 * form sends an upload.
+	 */
+	public HttpResponse<String> upload(String user, String path, String fileName, byte[] file,
+			Map<String, String> fields) throws IOException, InterruptedException {
+		String boundary = "passage-" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		for (Map.Entry<String, String> field : fields.entrySet()) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+					+ "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + field.getValue() + "\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(file);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Authorization", basic(user))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build();
+		return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The demo accounts' password is their name. */
+	private static String basic(String user) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** The status of an unauthenticated GET, or -1 when nothing answers. */

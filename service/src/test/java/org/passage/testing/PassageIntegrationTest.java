@@ -20,7 +20,10 @@ import org.springframework.test.context.ContextConfiguration;
 				// engine's last
 				// commands must fail fast instead of waiting 30 s for a connection to a
 				// dropped database.
-				"camunda.bpm.metrics.db-reporter-activate=false", "spring.datasource.hikari.connection-timeout=2000" })
+				"camunda.bpm.metrics.db-reporter-activate=false", "spring.datasource.hikari.connection-timeout=2000",
+				// Retention runs when a test says (RetentionIT), not at 03:15 in the
+				// middle of one.
+				"passage.retention.schedule=-" })
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface PassageIntegrationTest {
 

@@ -50,13 +50,26 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 	public record Database(String url, String user, String password) {
 	}
 
+	/**
+	 * The keys that seal the tests' personal data: made on first use, shared by the tests
+	 * of every JVM (never the quick start's own ./data/keys).
+	 */
+	public static final String KEYS = "target/test-keys";
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		Database database = fresh();
+		Map<String, Object> settings = new java.util.HashMap<>(Map.of("spring.datasource.url", database.url(),
+				"spring.datasource.username", database.user(), "spring.datasource.password", database.password()));
+		String keys = context.getEnvironment().getProperty("passage.encryption.key-directory", "");
+		if (keys.isBlank() || keys.equals("./data/keys")) { // unless a test chose keys of
+															// its own
+			settings.put("passage.encryption.key-directory", KEYS);
+			settings.put("passage.encryption.generate-missing", "true");
+		}
 		context.getEnvironment()
 			.getPropertySources()
-			.addFirst(new MapPropertySource("passage-test-database", Map.of("spring.datasource.url", database.url(),
-					"spring.datasource.username", database.user(), "spring.datasource.password", database.password())));
+			.addFirst(new MapPropertySource("passage-test-database", settings));
 	}
 
 	/** Creates an empty database on the tests' server. */

@@ -85,7 +85,94 @@ class MessageBundlesTest {
 				"inbox.refused.fourEyes", "inbox.refused.other" }) {
 			labelled.add(notice);
 		}
+		// The policy staff's pages
+		Arrays.stream(org.passage.decisiontables.VersionStatus.values()).forEach(v -> {
+			labelled.add("versionStatus." + v);
+			labelled.add("policy.status.explain." + v);
+		});
+		Arrays.stream(org.passage.impact.Simulation.Status.values())
+			.forEach(v -> labelled.add("simulationStatus." + v));
+		Arrays.stream(org.passage.rules.table.Finding.Kind.values()).forEach(v -> labelled.add("finding." + v));
+		Arrays.stream(org.passage.decisiontables.VersionScenarios.Origin.values())
+			.forEach(v -> labelled.add("policy.scenarios.origin." + v));
+		Arrays.stream(org.passage.decisiontables.TableDiff.Change.values())
+			.forEach(v -> labelled.add("policy.changes.table." + v));
+		Arrays.stream(org.passage.impact.DecisionScenarios.Expect.values())
+			.forEach(v -> labelled.add("policy.scenarios.expect." + v));
+		labelled.add("policy.changes.setting.stage");
+		labelled.add("policy.changes.setting.firstHit");
+		labelled.add("policy.value.UNDECIDED");
+		labelled.add("policy.value.NONE");
+		for (String action : new String[] { "UPLOADED", "SUBMITTED", "APPROVED", "REJECTED", "ACTIVATED", "RETIRED",
+				"ROLLBACK_REQUESTED", "ROLLBACK_APPROVED", "ROLLBACK_REFUSED", "SCENARIOS_UPLOADED", "SCENARIO_ADDED",
+				"SIMULATION_STARTED", "SIMULATION_FINISHED", "SIMULATION_CANCELLED" }) {
+			labelled.add("rulesetEvent." + action);
+		}
+		for (String field : org.passage.rules.table.ScenarioFile.EXPECTATIONS) {
+			labelled.add("field." + field);
+		}
 		assertThat(english).containsAll(labelled);
+	}
+
+	/**
+	 * Each refusal of a policy action carries the key of its sentence: the pages say it
+	 * in the reader's language, so every key a refusal names, and every key the policy
+	 * pages' controller names, is in the bundles.
+	 */
+	@Test
+	void everySentenceOfThePolicyPagesIsInTheBundles() throws IOException {
+		Set<String> english = keys(bundles().get("en"));
+		Pattern word = Pattern.compile("\"([a-z][A-Za-z]*)\"");
+		int calls = 0;
+		try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+			for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+				String text = Files.readString(source);
+				for (int at = text.indexOf("new LifecycleRefused("); at >= 0; at = text.indexOf("new LifecycleRefused(",
+						at + 1)) {
+					String call = text.substring(at, closing(text, at + "new LifecycleRefused(".length()));
+					Matcher literal = word.matcher(call);
+					Set<String> candidates = new TreeSet<>();
+					while (literal.find()) {
+						candidates.add("policy.refused." + literal.group(1));
+					}
+					assertThat(candidates).as("the sentence key of %s in %s", call, source.getFileName())
+						.containsAnyElementsOf(english);
+					calls++;
+				}
+				Matcher named = Pattern.compile("\"(policy\\.[a-zA-Z.]*[a-zA-Z])\"").matcher(text);
+				while (named.find()) {
+					assertThat(english).as("in %s", source.getFileName()).contains(named.group(1));
+				}
+			}
+		}
+		assertThat(calls).isGreaterThan(25);
+	}
+
+	/** Where the call whose arguments start at {@code from} ends, strings skipped. */
+	private static int closing(String text, int from) {
+		int depth = 1;
+		boolean quoted = false;
+		for (int i = from; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (quoted) {
+				if (c == '\\') {
+					i++;
+				}
+				else if (c == '"') {
+					quoted = false;
+				}
+			}
+			else if (c == '"') {
+				quoted = true;
+			}
+			else if (c == '(') {
+				depth++;
+			}
+			else if (c == ')' && --depth == 0) {
+				return i;
+			}
+		}
+		throw new IllegalStateException("An unclosed call at " + from);
 	}
 
 	private static Map<String, Properties> bundles() throws IOException {

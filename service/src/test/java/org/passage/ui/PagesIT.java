@@ -66,8 +66,9 @@ class PagesIT {
 		ResponseEntity<String> signedIn = form("/sign-in", anonymous,
 				"username=officer&password=officer&_csrf=" + csrf(signInPage.getBody()));
 		assertThat(signedIn.getStatusCode()).isEqualTo(HttpStatus.FOUND);
-		assertThat(signedIn.getHeaders().getLocation().toString()).endsWith("/inbox");
 		String session = cookie(signedIn);
+		ResponseEntity<String> home = page(signedIn.getHeaders().getLocation().getPath(), session);
+		assertThat(home.getHeaders().getLocation().toString()).as("casework lands on the inbox").endsWith("/inbox");
 
 		ResponseEntity<String> inbox = page("/inbox", session);
 		assertThat(inbox.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -132,9 +133,35 @@ class PagesIT {
 		ResponseEntity<String> signInPage = this.http.getForEntity("/", String.class);
 		String session = cookie(form("/sign-in", cookie(signInPage),
 				"username=policy&password=policy&_csrf=" + csrf(signInPage.getBody())));
+		assertThat(page("/", session).getHeaders().getLocation().toString()).as("policy staff land on the tables")
+			.endsWith("/rulesets");
 		ResponseEntity<String> inbox = page("/inbox", session);
 		assertThat(inbox.getStatusCode()).as(inbox.getHeaders() + inbox.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(inbox.getBody()).contains("Not for your role");
+	}
+
+	@Test
+	void anAuditorLandsOnTheAuditTrailAndSeesWhoReadAFileButNeverTheFile() throws Exception {
+		worksFor("officer", "UIC");
+		String reference = openCase("UIC");
+		assertThat(this.http.withBasicAuth("officer", "officer")
+			.getForEntity("/api/v1/cases/" + reference, String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+		ResponseEntity<String> signInPage = this.http.getForEntity("/", String.class);
+		String session = cookie(form("/sign-in", cookie(signInPage),
+				"username=auditor&password=auditor&_csrf=" + csrf(signInPage.getBody())));
+		assertThat(page("/", session).getHeaders().getLocation().toString()).as("auditors land on the trail")
+			.endsWith("/audit");
+		ResponseEntity<String> trail = page("/audit?reference=" + reference, session);
+		assertThat(trail.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(trail.getBody())
+			.contains("<h1>Audit trail</h1>", "Read the person&#39;s file", "officer", "Opened the case", "127.0.0.1")
+			.doesNotContain("Amina");
+		assertThat(page("/audit?reference=VOT-1999-000001", session).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(page("/cases/" + reference, session).getStatusCode()).as("the trail, never the file")
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(page("/inbox", session).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 	}
 
 	private void worksFor(String user, String office) {

@@ -1,38 +1,34 @@
 package org.passage.ui;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.passage.cases.CaseService;
 import org.passage.cases.CaseStatus;
 import org.passage.cases.CaseType;
 import org.passage.cases.CaseView;
 import org.passage.cases.Person;
-import org.passage.cases.Staff;
+import org.passage.cases.WaitingSteps;
+import org.passage.rules.decision.Priority;
 import org.passage.tasks.Steps;
 import org.passage.web.NotFoundException;
 import org.passage.web.Problems;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.core.Authentication;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.hamcrest.Matchers.containsString;
@@ -55,22 +51,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the templates and the bundles, with the cases and the inbox mocked.
  */
 @WebMvcTest(controllers = { SignInController.class, InboxController.class, CaseFileController.class })
-@Import({ org.passage.security.internal.WebSecurity.class, Formats.class, PagesTest.Accounts.class })
-class PagesTest {
-
-	static final OffsetDateTime MONDAY = OffsetDateTime.of(2026, 11, 30, 9, 15, 0, 0, ZoneOffset.UTC);
-
-	@Autowired
-	MockMvc mvc;
-
-	@MockitoBean
-	CaseService cases;
+@Import(PagesTest.Accounts.class)
+class PagesTest extends PageSliceTesting {
 
 	@MockitoBean
 	Steps steps;
-
-	@MockitoBean
-	People people;
 
 	/** Accounts for the sign-in form; the service checks them against Camunda's. */
 	@TestConfiguration
@@ -84,18 +69,29 @@ class PagesTest {
 
 	}
 
-	final Staff officer = new Staff("officer", Set.of("CASE_OFFICER"), List.of("TUN"));
-
 	final Steps.Step intake = new Steps.Step("t1", "Activity_RegisterIntake", "Intake", "VOT-2026-000001", "VOT", "TUN",
 			null, List.of("CASE_OFFICER"), MONDAY);
 
 	final Steps.Step consent = new Steps.Step("t2", "Activity_RecordConsent", "Record consent", "SM-2026-000002",
 			"STRANDED_MIGRANT", "TUN", "officer", List.of("CASE_OFFICER"), MONDAY);
 
-	@BeforeEach
-	void anOfficerOfTunis() {
-		given(this.cases.staff(any(Authentication.class))).willReturn(this.officer);
-		given(this.people.nameOf(anyString())).willReturn("Amal Officer");
+	/** The intake step as the inbox lists it: unclaimed. */
+	final WaitingSteps.Step waitingIntake = new WaitingSteps.Step("t1", "Activity_RegisterIntake", "Intake",
+			"VOT-2026-000001", CaseType.VOT, "TUN", Priority.NORMAL, false, null, MONDAY);
+
+	/**
+	 * The consent step as the inbox lists it: mine, of an URGENT case past the HASM
+	 * deadline.
+	 */
+	final WaitingSteps.Step waitingConsent = new WaitingSteps.Step("t2", "Activity_RecordConsent", "Record consent",
+			"SM-2026-000002", CaseType.STRANDED_MIGRANT, "TUN", Priority.URGENT, true, "officer", MONDAY);
+
+	/** What the officer's inbox holds: their own steps, and a page of unclaimed ones. */
+	void inboxHolds(List<WaitingSteps.Step> mine, List<WaitingSteps.Step> unclaimed, long unclaimedInAll) {
+		given(this.steps.inbox(eq(this.officer), eq(WaitingSteps.Whose.MINE), any(), anyInt(), anyInt()))
+			.willReturn(new WaitingSteps.Page(mine, mine.size(), 0, 100));
+		given(this.steps.inbox(eq(this.officer), eq(WaitingSteps.Whose.UNCLAIMED), any(), anyInt(), anyInt()))
+			.will(call -> new WaitingSteps.Page(unclaimed, unclaimedInAll, call.getArgument(3), call.getArgument(4)));
 	}
 
 	@Test
@@ -119,10 +115,10 @@ class PagesTest {
 	}
 
 	@Test
-	void signingInLeadsToTheInboxAndSigningOutBackToTheSignInPage() throws Exception {
+	void signingInLeadsHomeAndSigningOutBackToTheSignInPage() throws Exception {
 		this.mvc.perform(formLogin("/sign-in").user("officer").password("officer"))
 			.andExpect(authenticated().withUsername("officer"))
-			.andExpect(redirectedUrl("/inbox"));
+			.andExpect(redirectedUrl("/"));
 		this.mvc.perform(formLogin("/sign-in").user("officer").password("wrong"))
 			.andExpect(unauthenticated())
 			.andExpect(redirectedUrl("/?error"));
@@ -158,6 +154,18 @@ class PagesTest {
 	}
 
 	@Test
+	@WithMockUser(username = "officer", roles = "CASE_OFFICER")
+	void caseworkLandsOnTheInbox() throws Exception {
+		this.mvc.perform(get("/")).andExpect(redirectedUrl("/inbox"));
+	}
+
+	@Test
+	@WithMockUser(username = "policy", roles = "POLICY_EDITOR")
+	void policyStaffLandOnTheDecisionTables() throws Exception {
+		this.mvc.perform(get("/")).andExpect(redirectedUrl("/rulesets"));
+	}
+
+	@Test
 	@WithMockUser(username = "policy", roles = "POLICY_STAFF")
 	void policyStaffMayNotOpenCasePages() throws Exception {
 		this.mvc.perform(get("/inbox")).andExpect(status().isForbidden());
@@ -174,7 +182,7 @@ class PagesTest {
 	@Test
 	@WithMockUser(username = "officer", roles = "CASE_OFFICER")
 	void theInboxListsMyStepsAndMyOfficesUnclaimedOnesWithWhoIsSignedIn() throws Exception {
-		given(this.steps.inbox(this.officer)).willReturn(List.of(this.intake, this.consent));
+		inboxHolds(List.of(this.waitingConsent), List.of(this.waitingIntake), 1);
 		this.mvc.perform(get("/inbox").header("Accept-Language", "en"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<h1>Inbox</h1>")))
@@ -186,20 +194,51 @@ class PagesTest {
 			.andExpect(content().string(containsString("action=\"/inbox/t1/claim\"")))
 			.andExpect(content().string(containsString("action=\"/inbox/t2/unclaim\"")))
 			.andExpect(content().string(containsString("Nov 30, 2026, 9:15 AM UTC")))
-			.andExpect(content().string(containsString("<label for=\"type\">Case type</label>")));
+			.andExpect(content().string(containsString("<label for=\"type\">Case type</label>")))
+			.andExpect(content().string(containsString("<label for=\"step\">Step</label>")))
+			.andExpect(content().string(containsString("<label for=\"priority\">Priority</label>")))
+			.andExpect(content().string(containsString("class=\"badge urgent\">Urgent</span>")))
+			.andExpect(content().string(containsString("class=\"badge overdue\">HASM decision overdue</span>")));
 	}
 
 	@Test
 	@WithMockUser(username = "officer", roles = "CASE_OFFICER")
-	void theInboxFiltersByCaseTypeAndSearchesByReference() throws Exception {
-		given(this.steps.inbox(this.officer)).willReturn(List.of(this.intake, this.consent));
-		this.mvc.perform(get("/inbox").param("type", "STRANDED_MIGRANT"))
-			.andExpect(content().string(containsString("SM-2026-000002")))
-			.andExpect(content().string(not(containsString("VOT-2026-000001"))));
-		this.mvc.perform(get("/inbox").param("q", "vot-2026"))
-			.andExpect(content().string(containsString("VOT-2026-000001")))
-			.andExpect(content().string(not(containsString("SM-2026-000002"))));
+	void aRoleTheServiceRefusesGetsTheNotForYourRolePageNotAFailure() throws Exception {
+		willThrow(new AccessDeniedException("refused by the service")).given(this.steps)
+			.inbox(any(), any(), any(), anyInt(), anyInt());
+
+		this.mvc.perform(get("/inbox").header("Accept-Language", "en"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("Not for your role")));
+	}
+
+	@Test
+	@WithMockUser(username = "officer", roles = "CASE_OFFICER")
+	void theInboxAsksForTheFiltersAndThePageItShows() throws Exception {
+		inboxHolds(List.of(), List.of(this.waitingIntake), 60);
+		this.mvc
+			.perform(get("/inbox").param("type", "VOT")
+				.param("step", "Activity_RegisterIntake")
+				.param("priority", "URGENT")
+				.param("q", "vot-2026")
+				.param("page", "1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Page 2 of 3 (60 steps)")))
+			.andExpect(content().string(containsString(
+					"href=\"/inbox?type=VOT&amp;step=Activity_RegisterIntake&amp;priority=URGENT&amp;q=vot-2026&amp;page=0\"")))
+			.andExpect(content().string(containsString(
+					"href=\"/inbox?type=VOT&amp;step=Activity_RegisterIntake&amp;priority=URGENT&amp;q=vot-2026&amp;page=2\"")));
+		verify(this.steps).inbox(this.officer, WaitingSteps.Whose.UNCLAIMED,
+				new WaitingSteps.Filter(CaseType.VOT, "Activity_RegisterIntake", Priority.URGENT, "vot-2026"), 1, 25);
+	}
+
+	@Test
+	@WithMockUser(username = "officer", roles = "CASE_OFFICER")
+	void aFilterTheFormNeverOffersIsABadRequest() throws Exception {
 		this.mvc.perform(get("/inbox").param("type", "BOGUS")).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/inbox").param("priority", "SOON")).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/inbox").param("page", "two")).andExpect(status().isBadRequest());
+		verifyNoInteractions(this.steps);
 	}
 
 	@Test
@@ -208,7 +247,8 @@ class PagesTest {
 		Steps.Step claimed = new Steps.Step("t1", "Activity_RegisterIntake", "Intake", "VOT-2026-000001", "VOT", "TUN",
 				"officer", List.of("CASE_OFFICER"), MONDAY);
 		given(this.steps.claim("t1", this.officer)).willReturn(claimed);
-		given(this.steps.inbox(this.officer)).willReturn(List.of(claimed));
+		inboxHolds(List.of(new WaitingSteps.Step("t1", "Activity_RegisterIntake", "Intake", "VOT-2026-000001",
+				CaseType.VOT, "TUN", Priority.NORMAL, false, "officer", MONDAY)), List.of(), 0);
 		this.mvc.perform(post("/inbox/t1/claim").with(csrf()).header("HX-Request", "true"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"steps\"")))
@@ -232,7 +272,7 @@ class PagesTest {
 	void aStepSomeoneElseHasIsASentenceNotAnError() throws Exception {
 		given(this.steps.claim("t1", this.officer))
 			.willThrow(Problems.conflict("task-claimed", "This step is claimed by someone"));
-		given(this.steps.inbox(this.officer)).willReturn(List.of());
+		inboxHolds(List.of(), List.of(), 0);
 		this.mvc.perform(post("/inbox/t1/claim").with(csrf()).header("HX-Request", "true"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("role=\"alert\"")))
@@ -243,7 +283,7 @@ class PagesTest {
 	@WithMockUser(username = "officer", roles = "CASE_OFFICER")
 	void givingBackAStepUnclaimsIt() throws Exception {
 		given(this.steps.unclaim("t2", this.officer)).willReturn(this.consent);
-		given(this.steps.inbox(this.officer)).willReturn(List.of());
+		inboxHolds(List.of(), List.of(), 0);
 		this.mvc.perform(post("/inbox/t2/unclaim").with(csrf()).header("HX-Request", "true"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("You gave back")));
@@ -259,6 +299,10 @@ class PagesTest {
 			.andExpect(view().name("case"))
 			.andExpect(content().string(containsString("<h1>Case VOT-2026-000001</h1>")))
 			.andExpect(content().string(containsString("Victim of trafficking")))
+			.andExpect(content().string(containsString("<dt>Priority</dt>")))
+			.andExpect(content().string(containsString("class=\"badge urgent\">Urgent</span>")))
+			.andExpect(content().string(containsString("<dt>Case officer</dt>")))
+			.andExpect(content().string(containsString("<dd>Amal Officer</dd>")))
 			.andExpect(content().string(containsString("Amina K.")))
 			.andExpect(content().string(containsString("Passage records that you read")))
 			.andExpect(content().string(containsString("Case opened")))
@@ -291,7 +335,7 @@ class PagesTest {
 	@Test
 	@WithMockUser(username = "officer", roles = "CASE_OFFICER")
 	void theFrenchPagesSpeakFrenchFromTheBrowserOrTheSwitcher() throws Exception {
-		given(this.steps.inbox(this.officer)).willReturn(List.of(this.intake));
+		inboxHolds(List.of(), List.of(this.waitingIntake), 1);
 		this.mvc.perform(get("/inbox").header("Accept-Language", "fr-FR,fr;q=0.9,en;q=0.5"))
 			.andExpect(content().string(containsString("<html lang=\"fr\">")))
 			.andExpect(content().string(containsString("<h1>Mes tâches</h1>")))
@@ -304,9 +348,10 @@ class PagesTest {
 	}
 
 	private static CaseView file() {
-		return new CaseView("VOT-2026-000001", CaseType.VOT, "TUN", CaseStatus.OPEN, "officer", MONDAY, null, null,
-				new Person("Amina", "K.", Person.Sex.FEMALE, 1998, "NGA"), Map.of(), List.of(), List.of(), List.of(),
-				List.of(), List.of(new CaseView.OpenTask("t1", "Activity_RegisterIntake", "Intake", null, MONDAY)),
+		return new CaseView("VOT-2026-000001", CaseType.VOT, "TUN", CaseStatus.OPEN, Priority.URGENT, "amal", "officer",
+				MONDAY, null, null, new Person("Amina", "K.", Person.Sex.FEMALE, 1998, "NGA"), Map.of(), List.of(),
+				List.of(), List.of(), List.of(),
+				List.of(new CaseView.OpenTask("t1", "Activity_RegisterIntake", "Intake", null, MONDAY)),
 				List.of(new CaseView.Note("officer", "A first note", MONDAY)),
 				List.of(new org.passage.cases.Case.TimelineEntry(MONDAY, "officer", "OPENED", null, Map.of())));
 	}

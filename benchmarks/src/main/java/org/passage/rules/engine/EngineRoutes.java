@@ -36,6 +36,14 @@ public final class EngineRoutes {
 	}
 
 	/**
+	 * The same ruleset with one {@code fireAllRules} per stage: the engine before ADR
+	 * 0011 merged the stages that read only the input into the fire before them.
+	 */
+	public static Ruleset oneFirePerStage(Ruleset ruleset) {
+		return ruleset.withOneFirePerStage();
+	}
+
+	/**
 	 * The engine before ADR 0008: a new session for every decision, disposed after it.
 	 */
 	public static Decision decideInNewSession(Ruleset ruleset, Record input, Locale locale) {

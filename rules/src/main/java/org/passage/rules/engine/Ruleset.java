@@ -1,13 +1,21 @@
 package org.passage.rules.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.Agenda;
 import org.kie.api.runtime.rule.FactHandle;
 import org.passage.rules.decision.Decision;
 import org.passage.rules.decision.Programme;
@@ -24,6 +32,12 @@ import org.passage.rules.decision.RulesetVersion;
  * runs the stages, and deletes every fact it inserted before the session goes back. A
  * session is therefore empty between decisions, and every decision starts from the same
  * state as in a new session. A session whose decision failed is disposed, never reused.
+ *
+ * <p>
+ * A stage whose table reads only the input fires together with the stage before it (ADR
+ * 0011): one {@code fireAllRules} runs both ruleflow groups in order, and a listener
+ * tells which stage each fired row belongs to, for its reason's table and for the
+ * first-hit check. GAF's three stages take two fires.
  */
 public final class Ruleset {
 
@@ -42,18 +56,81 @@ public final class Ruleset {
 
 	private final int ruleCount;
 
-	private final ConcurrentLinkedDeque<KieSession> idle = new ConcurrentLinkedDeque<>();
+	/** The stage of each compiled rule, by identity. */
+	private final Map<Rule, Integer> stageOfRule;
+
+	/** The stages each {@code fireAllRules} runs, as indexes into {@link #stages}. */
+	private final int[][] fires;
+
+	private final ConcurrentLinkedDeque<Lane> idle = new ConcurrentLinkedDeque<>();
 
 	private final AtomicInteger idleCount = new AtomicInteger();
 
-	Ruleset(Programme programme, RulesetVersion version, KieBase kieBase, List<Stage> stages, ReasonMessages messages,
-			int ruleCount) {
+	/**
+	 * @param groups the ruleflow group of each rule, by
+	 * {@link RulesetCompiler#ruleKey(String, String) package and name}
+	 */
+	Ruleset(Programme programme, RulesetVersion version, KieBase kieBase, List<Stage> stages,
+			Map<String, String> groups, ReasonMessages messages, int ruleCount) {
+		this(programme, version, kieBase, stages, stagesOfRules(kieBase, stages, groups), messages, ruleCount,
+				fires(stages, true));
+	}
+
+	private Ruleset(Programme programme, RulesetVersion version, KieBase kieBase, List<Stage> stages,
+			Map<Rule, Integer> stageOfRule, ReasonMessages messages, int ruleCount, int[][] fires) {
 		this.programme = programme;
 		this.version = version;
 		this.kieBase = kieBase;
 		this.stages = List.copyOf(stages);
+		this.stageOfRule = stageOfRule;
 		this.messages = messages;
 		this.ruleCount = ruleCount;
+		this.fires = fires;
+	}
+
+	/**
+	 * The same ruleset with one {@code fireAllRules} per stage, as before ADR 0011: for
+	 * the engine's own benchmarks and tests.
+	 */
+	Ruleset withOneFirePerStage() {
+		return new Ruleset(this.programme, this.version, this.kieBase, this.stages, this.stageOfRule, this.messages,
+				this.ruleCount, fires(this.stages, false));
+	}
+
+	/**
+	 * Groups the stages into fires: a stage that reads only the input joins the fire of
+	 * the stage before it, when {@code merge}; every other stage starts a fire.
+	 */
+	private static int[][] fires(List<Stage> stages, boolean merge) {
+		List<int[]> fires = new ArrayList<>();
+		for (int s = 0; s < stages.size(); s++) {
+			if (merge && !fires.isEmpty() && !stages.get(s).readsOutcome()) {
+				int[] last = fires.get(fires.size() - 1);
+				int[] joined = Arrays.copyOf(last, last.length + 1);
+				joined[last.length] = s;
+				fires.set(fires.size() - 1, joined);
+			}
+			else {
+				fires.add(new int[] { s });
+			}
+		}
+		return fires.toArray(int[][]::new);
+	}
+
+	private static Map<Rule, Integer> stagesOfRules(KieBase kieBase, List<Stage> stages, Map<String, String> groups) {
+		Map<Rule, Integer> stageOfRule = new IdentityHashMap<>();
+		for (KiePackage pkg : kieBase.getKiePackages()) {
+			for (Rule rule : pkg.getRules()) {
+				String group = groups.get(RulesetCompiler.ruleKey(rule.getPackageName(), rule.getName()));
+				for (int s = 0; s < stages.size(); s++) {
+					if (stages.get(s).group().equals(group)) {
+						stageOfRule.put(rule, s);
+						break;
+					}
+				}
+			}
+		}
+		return stageOfRule;
 	}
 
 	public Programme programme() {
@@ -81,9 +158,9 @@ public final class Ruleset {
 	 */
 	public Decision decide(Record input, Locale locale) {
 		ProgrammeDefinition<?, ?, ?> definition = this.programme.definition();
-		KieSession session = borrow();
-		Decision decision = decide(session, definition, input, locale);
-		giveBack(session);
+		Lane lane = borrow();
+		Decision decision = decide(lane, definition, input, locale);
+		giveBack(lane);
 		return decision;
 	}
 
@@ -97,52 +174,99 @@ public final class Ruleset {
 	public List<Decision> decideAll(List<? extends Record> inputs, Locale locale) {
 		ProgrammeDefinition<?, ?, ?> definition = this.programme.definition();
 		List<Decision> decisions = new ArrayList<>(inputs.size());
-		KieSession session = borrow();
+		Lane lane = borrow();
 		for (Record input : inputs) {
-			decisions.add(decide(session, definition, input, locale));
+			decisions.add(decide(lane, definition, input, locale));
 		}
-		giveBack(session);
+		giveBack(lane);
 		return decisions;
 	}
 
-	private KieSession borrow() {
-		KieSession session = this.idle.pollFirst();
-		if (session == null) {
-			return this.kieBase.newKieSession();
+	/**
+	 * A session with the listener that counts its fired rows by stage and names each
+	 * row's table to the draft.
+	 */
+	private static final class Lane extends DefaultAgendaEventListener {
+
+		final KieSession session;
+
+		private final Map<Rule, Integer> stageOfRule;
+
+		private final List<Stage> stages;
+
+		/** Rows fired per stage in the current decision. */
+		final int[] fired;
+
+		Draft draft;
+
+		Lane(KieSession session, Map<Rule, Integer> stageOfRule, List<Stage> stages) {
+			this.session = session;
+			this.stageOfRule = stageOfRule;
+			this.stages = stages;
+			this.fired = new int[stages.size()];
+			session.addEventListener(this);
 		}
-		this.idleCount.decrementAndGet();
-		return session;
+
+		@Override
+		public void beforeMatchFired(BeforeMatchFiredEvent event) {
+			Integer stage = this.stageOfRule.get(event.getMatch().getRule());
+			if (stage != null) {
+				this.fired[stage]++;
+				this.draft.enter(this.stages.get(stage).table());
+			}
+		}
+
 	}
 
-	private void giveBack(KieSession session) {
+	private Lane borrow() {
+		Lane lane = this.idle.pollFirst();
+		if (lane == null) {
+			return new Lane(this.kieBase.newKieSession(), this.stageOfRule, this.stages);
+		}
+		this.idleCount.decrementAndGet();
+		return lane;
+	}
+
+	private void giveBack(Lane lane) {
+		lane.draft = null;
 		if (this.idleCount.incrementAndGet() <= MAX_IDLE_SESSIONS) {
-			this.idle.offerFirst(session);
+			this.idle.offerFirst(lane);
 		}
 		else {
 			this.idleCount.decrementAndGet();
-			session.dispose();
+			lane.session.dispose();
 		}
 	}
 
 	/**
-	 * One decision on {@code session}, which must be empty; it is empty again when this
-	 * returns. If it throws, the session has been disposed.
+	 * One decision on the lane's session, which must be empty; it is empty again when
+	 * this returns. If it throws, the session has been disposed.
 	 */
-	private <D extends Draft, R extends Decision> R decide(KieSession session, ProgrammeDefinition<?, D, R> definition,
+	private <D extends Draft, R extends Decision> R decide(Lane lane, ProgrammeDefinition<?, D, R> definition,
 			Record input, Locale locale) {
+		KieSession session = lane.session;
 		D draft;
 		try {
 			draft = definition.draft(input);
+			lane.draft = draft;
+			Arrays.fill(lane.fired, 0);
 			session.setGlobal("out", draft);
 			FactHandle inputHandle = session.insert(input);
-			for (Stage stage : this.stages) {
-				draft.enter(stage.table());
+			Agenda agenda = session.getAgenda();
+			for (int[] fire : this.fires) {
 				FactHandle outcome = session.insert(draft.snapshot());
-				session.getAgenda().getAgendaGroup(stage.group()).setFocus();
-				int fired = session.fireAllRules();
+				// The focus is a stack: the fire's first stage goes on top, and runs
+				// first.
+				for (int i = fire.length - 1; i >= 0; i--) {
+					agenda.getAgendaGroup(this.stages.get(fire[i]).group()).setFocus();
+				}
+				session.fireAllRules();
 				session.delete(outcome);
-				if (stage.firstHit() && fired == 0) {
-					throw new UndecidedException(stage.table(), input);
+				for (int s : fire) {
+					Stage stage = this.stages.get(s);
+					if (stage.firstHit() && lane.fired[s] == 0) {
+						throw new UndecidedException(stage.table(), input);
+					}
 				}
 			}
 			session.delete(inputHandle);
@@ -150,6 +274,9 @@ public final class Ruleset {
 		catch (RuntimeException | Error ex) {
 			session.dispose();
 			throw ex;
+		}
+		finally {
+			lane.draft = null;
 		}
 		List<Reason> reasons = new ArrayList<>(draft.hits().size());
 		for (Draft.Hit hit : draft.hits()) {
@@ -166,6 +293,14 @@ public final class Ruleset {
 	/** The stages in the order they run, for the engine's own benchmarks and tests. */
 	List<Stage> stages() {
 		return this.stages;
+	}
+
+	/**
+	 * The policy's wording of a reason code in {@code locale}'s language (English when it
+	 * has none): a recorded decision's reasons read in its reader's language.
+	 */
+	public String reasonMessage(String code, Locale locale) {
+		return this.messages.message(code, locale);
 	}
 
 	/** The reason messages, for the engine's own benchmarks and tests. */

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -58,6 +60,12 @@ public final class RulesetCompiler {
 			  </kbase>
 			</kmodule>
 			""";
+
+	/** The name of a generated rule, at the start of its text. */
+	private static final Pattern RULE_NAME = Pattern.compile("^\"([^\"]+)\"");
+
+	/** The ruleflow group a generated rule runs in. */
+	private static final Pattern RULEFLOW_GROUP = Pattern.compile("(?m)^\\s*ruleflow-group\\s+\"([^\"]+)\"");
 
 	/** The package a generated DRL declares. */
 	private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)", Pattern.MULTILINE);
@@ -133,7 +141,8 @@ public final class RulesetCompiler {
 			return new Compilation(findings, Optional.empty());
 		}
 		List<Stage> stages = stages(sheets);
-		KieBase kieBase = build(files, sheets, findings, how);
+		Map<String, String> groups = new HashMap<>();
+		KieBase kieBase = build(files, sheets, findings, how, groups);
 		int rules = kieBase == null ? 0
 				: kieBase.getKiePackages().stream().mapToInt(pkg -> pkg.getRules().size()).sum();
 		if (kieBase != null && rules == 0) {
@@ -145,7 +154,7 @@ public final class RulesetCompiler {
 		}
 		RulesetVersion version = new RulesetVersion(label, hash(files));
 		return new Compilation(findings,
-				Optional.of(new Ruleset(programme, version, kieBase, stages, messages, rules)));
+				Optional.of(new Ruleset(programme, version, kieBase, stages, groups, messages, rules)));
 	}
 
 	/**
@@ -170,10 +179,22 @@ public final class RulesetCompiler {
 		List<Stage> stages = new ArrayList<>();
 		for (RuleSheet sheet : sheets) {
 			for (RuleTable table : sheet.tables()) {
-				stages.add(new Stage(table.stage(), table.name(), table.firstHit()));
+				stages.add(new Stage(table.stage(), table.name(), table.firstHit(), readsOutcome(table)));
 			}
 		}
 		return stages;
+	}
+
+	/**
+	 * Whether a condition of {@code table} reads the outcome of the stages before it:
+	 * names {@link Outcome} in its pattern or its template.
+	 */
+	static boolean readsOutcome(RuleTable table) {
+		String outcome = Outcome.class.getSimpleName();
+		return table.columns()
+			.stream()
+			.filter(column -> column.kind() == RuleTable.ColumnKind.CONDITION)
+			.anyMatch(column -> column.pattern().contains(outcome) || column.template().contains(outcome));
 	}
 
 	private static void checkVocabulary(Programme programme, List<RuleSheet> sheets, List<Finding> findings) {
@@ -207,7 +228,8 @@ public final class RulesetCompiler {
 	 * KieRepository once its KieBase is made, so compilations neither share nor leak
 	 * modules.
 	 */
-	private static KieBase build(List<TableFile> files, List<RuleSheet> sheets, List<Finding> findings, Build how) {
+	private static KieBase build(List<TableFile> files, List<RuleSheet> sheets, List<Finding> findings, Build how,
+			Map<String, String> groups) {
 		KieServices kie = KieServices.get();
 		KieFileSystem kfs = kie.newKieFileSystem();
 		ReleaseId releaseId = kie.newReleaseId("org.passage.rulesets", "ruleset", "1.0." + BUILDS.incrementAndGet());
@@ -227,6 +249,7 @@ public final class RulesetCompiler {
 				continue;
 			}
 			drl = matchEveryStage(drl);
+			groups.putAll(ruleflowGroups(drl));
 			// P1: a resource is compiled as DRL only if its path ends in .drl. Its folder
 			// follows its package, as Drools advises.
 			Matcher pkg = PACKAGE.matcher(drl);
@@ -283,6 +306,30 @@ public final class RulesetCompiler {
 	 */
 	static String matchEveryStage(String drl) {
 		return NO_CONDITION.matcher(drl).replaceAll("$1when\n$1\t" + Outcome.class.getName() + "()\n$1then");
+	}
+
+	/**
+	 * The ruleflow group of each rule of a generated DRL, by {@link #ruleKey package and
+	 * name}: what tells a fired rule's stage.
+	 */
+	static Map<String, String> ruleflowGroups(String drl) {
+		Matcher pkg = PACKAGE.matcher(drl);
+		String packageName = pkg.find() ? pkg.group(1) : "";
+		Map<String, String> groups = new HashMap<>();
+		String[] rules = drl.split("(?m)^\\s*rule\\s+");
+		for (int i = 1; i < rules.length; i++) {
+			Matcher name = RULE_NAME.matcher(rules[i]);
+			Matcher group = RULEFLOW_GROUP.matcher(rules[i]);
+			if (name.find() && group.find()) {
+				groups.put(ruleKey(packageName, name.group(1)), group.group(1));
+			}
+		}
+		return groups;
+	}
+
+	/** A rule's identity in a KieBase: its package and its name. */
+	static String ruleKey(String packageName, String ruleName) {
+		return packageName + "/" + ruleName;
 	}
 
 	/**

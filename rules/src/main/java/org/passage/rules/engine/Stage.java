@@ -6,6 +6,9 @@ package org.passage.rules.engine;
  * @param group the ruleflow group
  * @param table the table's name, for reasons
  * @param firstHit whether exactly one row must decide
+ * @param readsOutcome whether a condition of the table reads the {@link Outcome} of the
+ * stages before it; a table that reads only the input may fire together with the stage
+ * before it
  */
-record Stage(String group, String table, boolean firstHit) {
+record Stage(String group, String table, boolean firstHit, boolean readsOutcome) {
 }

@@ -13,6 +13,12 @@ import java.lang.annotation.Target;
 @Target(ElementType.RECORD_COMPONENT)
 public @interface Bounds {
 
+	/**
+	 * The largest amount of money Passage takes anywhere, in any currency: far above any
+	 * one case's assistance, low enough that no amount ever needs more than 10 digits.
+	 */
+	String MONEY_MAX = "10000000.00";
+
 	/** Smallest allowed value, inclusive. */
 	String min() default "0";
 

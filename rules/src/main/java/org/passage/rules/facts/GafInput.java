@@ -10,8 +10,9 @@ import org.passage.rules.decision.Component;
 /** The facts of a GAF eligibility decision (reference policy v1, section 2.1). */
 public record GafInput(VictimStatus victimStatus, boolean crossBorder, OtherProgramme otherProgramme, Consent consent,
 		boolean minor, boolean unaccompanied, boolean guardianAppointed, boolean immediateDanger,
-		Set<Component> requested, @Bounds(scale = 2) BigDecimal requestedAmount,
-		@Bounds(scale = 2) BigDecimal fundBalance, RiskLevel reTraffickingRisk, @Bounds int priorGafCases) {
+		Set<Component> requested, @Bounds(scale = 2, max = Bounds.MONEY_MAX) BigDecimal requestedAmount,
+		@Bounds(scale = 2, max = Bounds.MONEY_MAX) BigDecimal fundBalance, RiskLevel reTraffickingRisk,
+		@Bounds int priorGafCases) {
 
 	public GafInput {
 		Domain domain = Domain.of(GafInput.class, victimStatus, crossBorder, otherProgramme, consent, minor,

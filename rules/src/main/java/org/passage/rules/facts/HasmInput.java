@@ -10,7 +10,8 @@ public record HasmInput(boolean stranded, StrandingCause cause, MigrationStatus 
 		Severity severity, boolean wishesToReturn, ProtectionClaim protectionClaim,
 		boolean suspectedVictimOfTrafficking, boolean avrrProjectAvailable, boolean crisisOperationActive,
 		boolean unaccompaniedMinor, boolean vulnerable, TravelDocument travelDocument, FitToTravel fitToTravel,
-		@Bounds(scale = 2) BigDecimal estimatedCost, @Bounds(scale = 2) BigDecimal fundBalance) {
+		@Bounds(scale = 2, max = Bounds.MONEY_MAX) BigDecimal estimatedCost,
+		@Bounds(scale = 2, max = Bounds.MONEY_MAX) BigDecimal fundBalance) {
 
 	public HasmInput {
 		Domain

@@ -46,6 +46,41 @@ public final class TextInputs {
 		return construct(type, components, values);
 	}
 
+	/**
+	 * The text form of {@code input}, keyed by field name, as {@link #read} takes it
+	 * back: a recorded decision's input written as a scenario, say.
+	 */
+	public static Map<String, String> write(Record input) {
+		Map<String, String> text = new java.util.LinkedHashMap<>();
+		for (RecordComponent component : input.getClass().getRecordComponents()) {
+			Object value;
+			try {
+				value = component.getAccessor().invoke(input);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException("Cannot read " + component.getName(), ex);
+			}
+			text.put(component.getName(), text(value));
+		}
+		return text;
+	}
+
+	private static String text(Object value) {
+		if (value == null) {
+			return "";
+		}
+		if (value instanceof java.util.Collection<?> set) {
+			return String.join(" ", set.stream().map(v -> ((Enum<?>) v).name()).sorted().toList());
+		}
+		if (value instanceof Enum<?> constant) {
+			return constant.name();
+		}
+		if (value instanceof BigDecimal amount) {
+			return amount.toPlainString();
+		}
+		return String.valueOf(value);
+	}
+
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private static Object parse(RecordComponent component, String raw) {
 		Class<?> type = component.getType();

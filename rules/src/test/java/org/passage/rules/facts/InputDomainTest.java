@@ -2,6 +2,7 @@ package org.passage.rules.facts;
 
 import java.math.BigDecimal;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,25 @@ class InputDomainTest {
 	}
 
 	@Test
+	void rejectsAnAmountAboveTenMillionNamingTheFieldWithoutRepeatingEveryDigit() {
+		for (String amount : List.of("10000000.01", "1e308", "12345678901234567890123456789012345678901")) {
+			assertThatThrownBy(() -> gaf(Set.of(Component.MEDICAL), amount, "0")).isInstanceOfSatisfying(
+					InvalidInputException.class, ex -> assertThat(ex.errors()).singleElement().satisfies(error -> {
+						assertThat(error.field()).isEqualTo("requestedAmount");
+						assertThat(error.message()).hasSizeLessThan(60);
+						assertThat(error.allowed())
+							.containsExactly("amount with at most 2 decimals from 0 to 10000000.00");
+					}));
+		}
+		assertThatThrownBy(() -> new HasmInput(true, StrandingCause.DESTITUTION, MigrationStatus.IRREGULAR, false,
+				Severity.DESPERATE, true, ProtectionClaim.NONE, false, false, false, false, false, TravelDocument.VALID,
+				FitToTravel.FIT, new BigDecimal("1E+10000"), new BigDecimal("10000000.01")))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					ex -> assertThat(ex.errors()).extracting(FieldError::field)
+						.containsExactly("estimatedCost", "fundBalance"));
+	}
+
+	@Test
 	void rejectsAnEmptyRequestAndAServiceGafDoesNotProvide() {
 		assertThatThrownBy(() -> gaf(Set.of(), "10", "0")).isInstanceOfSatisfying(InvalidInputException.class,
 				ex -> assertThat(ex.errors()).singleElement().satisfies(error -> {
@@ -69,6 +89,8 @@ class InputDomainTest {
 	void acceptsTheEdgesOfEachDomain() {
 		assertThat(reintegration(1, 0).dependants()).isZero();
 		assertThat(gaf(Set.of(Component.MEDICAL), "0", "0.00").requestedAmount()).isZero();
+		assertThat(gaf(Set.of(Component.MEDICAL), "10000000.00", "10000000.00").requestedAmount())
+			.isEqualByComparingTo("10000000");
 		assertThat(new ReintegrationInput(Pathway.AVRR, Set.of(), 1, 0, ReturnContext.STABLE, ReintegrationPlan.NONE,
 				false, 100, RiskLevel.LOW, false, false, 120)
 			.age()).isEqualTo(120);

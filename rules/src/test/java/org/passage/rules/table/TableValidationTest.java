@@ -154,6 +154,29 @@ class TableValidationTest {
 		assertThat(unreadable(new TableFile("text.xlsx", "not a workbook".getBytes()))).contains("Not a readable XLSX");
 	}
 
+	@Test
+	void requiresARulesSheetToDeclareItsProgrammesDraft() {
+		TableFile hasm = OneTable.on("$i: GafInput()")
+			.when("consent == Consent.$param")
+			.declaring("org.passage.rules.engine.HasmDraft out")
+			.row("T1", "", "ELIGIBLE")
+			.file();
+		assertThat(RulesetCompiler.compile(Programme.GAF, "test", List.of(hasm)).findings()).singleElement()
+			.satisfies(finding -> {
+				assertThat(finding.kind()).isEqualTo(Kind.STRUCTURE);
+				assertThat(finding.location()).isEqualTo("table.csv");
+				assertThat(finding.message()).contains("'org.passage.rules.engine.GafDraft out'");
+			});
+	}
+
+	@Test
+	void acceptsAFileOfExactlyTheMaximumSize() {
+		// Refused for what it is (no workbook), not for its size.
+		assertThat(unreadable(new TableFile("largest.xlsx", new byte[TableReader.MAX_BYTES])))
+			.startsWith("Not a readable XLSX workbook")
+			.doesNotContain("limit");
+	}
+
 	private static String unreadable(TableFile file) {
 		List<Finding> findings = RulesetCompiler.compile(Programme.GAF, "test", List.of(file)).findings();
 		assertThat(findings).extracting(Finding::kind).containsExactly(Kind.UNREADABLE);

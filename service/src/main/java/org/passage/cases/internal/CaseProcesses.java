@@ -51,6 +51,38 @@ public class CaseProcesses {
 	}
 
 	/**
+	 * Deletes the engine's history of the case's processes (the case's own and every
+	 * sub-process it called): variables, tasks, activities, operation log. Only processes
+	 * that ended; returns how many.
+	 */
+	public int forgetHistory(Case file) {
+		if (file.processInstanceId() == null) {
+			return 0;
+		}
+		List<String> ended = new ArrayList<>();
+		List<String> next = List.of(file.processInstanceId());
+		while (!next.isEmpty()) {
+			List<String> found = new ArrayList<>();
+			for (String id : next) {
+				this.history.createHistoricProcessInstanceQuery()
+					.processInstanceId(id)
+					.finished()
+					.list()
+					.forEach(instance -> ended.add(instance.getId()));
+				this.history.createHistoricProcessInstanceQuery()
+					.superProcessInstanceId(id)
+					.list()
+					.forEach(sub -> found.add(sub.getId()));
+			}
+			next = found;
+		}
+		if (!ended.isEmpty()) {
+			this.history.deleteHistoricProcessInstancesIfExists(ended);
+		}
+		return ended.size();
+	}
+
+	/**
 	 * Consent withdrawn: every process of the case starts its consent-withdrawal event
 	 * sub-process.
 	 */

@@ -38,6 +38,22 @@ public class CaseRecords {
 			.list();
 	}
 
+	/**
+	 * Whether a step with one of {@code forms} was completed on the case after decision
+	 * {@code decisionId} was made.
+	 */
+	public boolean completedAfter(UUID decisionId, java.util.Collection<String> forms) {
+		return this.jdbc
+			.sql("""
+					select exists (select 1 from app.step_completion s
+					               join app.case_decision d on d.case_reference = s.case_reference
+					               where d.decision_id = :decision and s.form in (:forms) and s.completed_at > d.decided_at)""")
+			.param("decision", decisionId)
+			.param("forms", List.copyOf(forms))
+			.query(Boolean.class)
+			.single();
+	}
+
 	public void approval(Approval approval, String reference) {
 		this.jdbc.sql("""
 				insert into app.approval (task_id, case_reference, step, decision_id, approver, prepared_by, approved)

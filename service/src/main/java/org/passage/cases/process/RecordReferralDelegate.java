@@ -30,8 +30,9 @@ class RecordReferralDelegate extends CaseStep {
 					.map(made -> this.decisions.get(made.decisionId()).route())
 					.map(Enum::name)
 					.orElse("OTHER");
+		// Data goes with the referral only with the person's consent to sharing it
 		this.cases.close(file, CaseStatus.REFERRED, "REFERRED_" + to, execution.getCurrentActivityId(), "REFERRED",
-				Map.of("to", to));
+				Map.of("to", to, "personalDataShared", file.sharesData()));
 	}
 
 }

@@ -1,6 +1,8 @@
 package org.passage.cases.web;
 
 import java.net.URI;
+import java.time.Year;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,14 +21,17 @@ import org.passage.cases.CaseStatus;
 import org.passage.cases.CaseSummary;
 import org.passage.cases.CaseType;
 import org.passage.cases.CaseView;
+import org.passage.cases.Nationality;
 import org.passage.cases.Person;
 import org.passage.cases.Staff;
 import org.passage.rules.facts.FieldError;
 import org.passage.web.InvalidRequestException;
+import org.passage.web.PlainText;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,6 +48,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class CaseController {
 
+	/** An account's user id, as Camunda's identity service allows it. */
+	private static final String ACCOUNT = "[a-zA-Z0-9_.-]{1,64}";
+
 	private final CaseService cases;
 
 	CaseController(CaseService cases) {
@@ -54,11 +62,26 @@ class CaseController {
 			@NotNull @Valid PersonInput person) {
 	}
 
-	record PersonInput(@NotBlank @Size(max = 200) String givenName, @NotBlank @Size(max = 200) String familyName,
-			@NotNull Person.Sex sex, @Min(1900) @Max(2100) Integer birthYear,
-			@Pattern(regexp = "[A-Z]{3}") String nationality) {
+	record PersonInput(@NotBlank @Size(max = 200) @PlainText String givenName,
+			@NotBlank @Size(max = 200) @PlainText String familyName, @NotNull Person.Sex sex,
+			@Min(1900) @Max(2100) Integer birthYear, @Pattern(regexp = "[A-Z]{3}") String nationality) {
 
+		/**
+		 * The person, once what a field's own constraints cannot say holds: a birth year
+		 * that has come, a nationality that exists.
+		 */
 		Person toPerson() {
+			List<FieldError> errors = new ArrayList<>();
+			if (this.birthYear != null && this.birthYear > Year.now(ZoneOffset.UTC).getValue()) {
+				errors.add(new FieldError("person.birthYear", "must not be in the future", List.of()));
+			}
+			if (this.nationality != null && !Nationality.isKnown(this.nationality)) {
+				errors.add(new FieldError("person.nationality",
+						"is not a country's ISO 3166-1 alpha-3 code, nor XXA (stateless), XXB, XXC or XXX", List.of()));
+			}
+			if (!errors.isEmpty()) {
+				throw new InvalidRequestException("Some fields are out of range.", errors);
+			}
 			return new Person(this.givenName, this.familyName, this.sex, this.birthYear, this.nationality);
 		}
 
@@ -67,10 +90,10 @@ class CaseController {
 	record Opened(String reference, CaseType type, String office, CaseStatus status) {
 	}
 
-	record NoteInput(@NotBlank @Size(max = 5000) String text) {
+	record NoteInput(@NotBlank @Size(max = 5000) @PlainText(multiline = true) String text) {
 	}
 
-	record Offices(@NotNull @Size(max = 50) List<@Pattern(regexp = "[A-Z]{3}") String> offices) {
+	record Offices(@NotNull @Size(max = 50) List<@NotNull @Pattern(regexp = "[A-Z]{3}") String> offices) {
 	}
 
 	@PostMapping("/cases")
@@ -121,14 +144,36 @@ class CaseController {
 
 	@PutMapping("/staff/{user}/offices")
 	@PreAuthorize("hasRole('ADMIN')")
-	@Operation(operationId = "assignStaffOffices", summary = "Set the offices a member of staff works for (operators)")
-	ResponseEntity<Void> assignOffices(@PathVariable @Pattern(regexp = "[a-zA-Z0-9_.-]{1,64}") String user,
+	@Operation(operationId = "assignStaffOffices",
+			summary = "Set the offices an account works for (operators): staff see those offices' cases, "
+					+ "a calling system may link decisions to them")
+	ResponseEntity<Void> assignOffices(@PathVariable @Pattern(regexp = ACCOUNT) String user,
 			@Valid @RequestBody Offices offices) {
 		if (offices.offices().isEmpty()) {
 			throw new InvalidRequestException("Give at least one office.",
 					List.of(new FieldError("offices", "must not be empty", List.of())));
 		}
 		this.cases.assignOffices(user, new ArrayList<>(new java.util.LinkedHashSet<>(offices.offices())));
+		return ResponseEntity.noContent().build();
+	}
+
+	record AssignedOffices(List<String> offices) {
+	}
+
+	@GetMapping("/staff/{user}/offices")
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(operationId = "getStaffOffices", summary = "The offices an account works for (operators)")
+	AssignedOffices offices(@PathVariable @Pattern(regexp = ACCOUNT) String user) {
+		return new AssignedOffices(this.cases.officesOf(user));
+	}
+
+	@DeleteMapping("/staff/{user}/offices/{office}")
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(operationId = "removeStaffOffice",
+			summary = "Take an office from an account (operators); its cases are then out of the account's reach")
+	ResponseEntity<Void> removeOffice(@PathVariable @Pattern(regexp = ACCOUNT) String user,
+			@PathVariable @Pattern(regexp = "[A-Z]{3}") String office) {
+		this.cases.removeOffice(user, office);
 		return ResponseEntity.noContent().build();
 	}
 

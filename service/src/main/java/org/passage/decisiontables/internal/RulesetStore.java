@@ -3,8 +3,10 @@ package org.passage.decisiontables.internal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.passage.decisiontables.Rollback;
 import org.passage.decisiontables.Version;
 import org.passage.decisiontables.Version.Event;
 import org.passage.decisiontables.VersionStatus;
@@ -36,14 +38,17 @@ public class RulesetStore {
 	}
 
 	/**
-	 * Stores an uploaded version as a DRAFT; empty when one with the same files is stored
-	 * already.
+	 * Stores an uploaded version as a DRAFT, labelled {@code label} followed by its id;
+	 * empty when one with the same files is stored already.
 	 */
 	@Transactional
 	public Optional<Long> saveDraft(Programme programme, String label, String hash, String by, String changeNote,
 			List<TableFile> files) {
 		Optional<Long> id = insert(programme, label, hash, "UPLOADED", by, changeNote, "DRAFT", files);
-		id.ifPresent(draft -> event(draft, "UPLOADED", by, changeNote));
+		id.ifPresent(draft -> {
+			this.jdbc.sql("update app.ruleset set label = label || id where id = ?").param(draft).update();
+			event(draft, "UPLOADED", by, changeNote);
+		});
 		return id;
 	}
 
@@ -77,6 +82,9 @@ public class RulesetStore {
 	public void activate(long rulesetId, Programme programme, String by) {
 		this.jdbc.sql("insert into app.ruleset_activation (ruleset_id, programme, activated_by) values (?, ?, ?)")
 			.params(rulesetId, programme.name(), by)
+			.update();
+		this.jdbc.sql("update app.ruleset set effective_from = coalesce(effective_from, now()) where id = ?")
+			.param(rulesetId)
 			.update();
 		event(rulesetId, "ACTIVATED", by, null);
 	}
@@ -132,6 +140,16 @@ public class RulesetStore {
 			.list();
 	}
 
+	/**
+	 * The versions on their way to being in effect: in review, or approved and not yet
+	 * due.
+	 */
+	public List<Long> awaitingActivation() {
+		return this.jdbc.sql("select id from app.ruleset where status in ('IN_REVIEW', 'APPROVED') order by id")
+			.query(Long.class)
+			.list();
+	}
+
 	public void event(long rulesetId, String action, String actor, String comment) {
 		this.jdbc.sql("insert into app.ruleset_event (ruleset_id, action, actor, comment) values (?, ?, ?, ?)")
 			.params(rulesetId, action, actor, comment)
@@ -181,6 +199,120 @@ public class RulesetStore {
 				where a.programme = ? order by a.activated_at desc, a.id desc limit 1""")
 			.param(programme.name())
 			.query(RulesetStore::storedRuleset)
+			.optional();
+	}
+
+	/**
+	 * The version that was in effect for {@code programme} before {@code current} last
+	 * took effect: the latest activation of another version before it.
+	 */
+	public Optional<Long> previouslyActive(Programme programme, long current) {
+		return this.jdbc.sql("""
+				with ordered as (
+				    select ruleset_id, row_number() over (order by activated_at desc, id desc) as n
+				    from app.ruleset_activation where programme = :programme)
+				select ruleset_id from ordered
+				where ruleset_id <> :current
+				  and n > coalesce((select min(n) from ordered where ruleset_id = :current), 0)
+				order by n limit 1""")
+			.param("programme", programme.name())
+			.param("current", current)
+			.query(Long.class)
+			.optional();
+	}
+
+	/**
+	 * Records a rollback request; empty when one waits already for the programme.
+	 */
+	public Optional<Long> requestRollback(Programme programme, long from, long to, String reason, String by,
+			Instant at) {
+		return this.jdbc.sql("""
+				insert into app.ruleset_rollback (programme, from_ruleset_id, to_ruleset_id, reason, requested_by,
+				                                  requested_at)
+				values (?, ?, ?, ?, ?, ?)
+				on conflict (programme) where outcome is null do nothing
+				returning id""")
+			.params(programme.name(), from, to, reason, by, Timestamp.from(at))
+			.query(Long.class)
+			.optional();
+	}
+
+	/** Decides a waiting rollback; false when it no longer waits. */
+	public boolean decideRollback(long id, String outcome, String by, Instant at, String comment) {
+		return this.jdbc.sql("""
+				update app.ruleset_rollback set outcome = ?, decided_by = ?, decided_at = ?, comment = ?
+				where id = ? and outcome is null""").params(outcome, by, Timestamp.from(at), comment, id).update() == 1;
+	}
+
+	public Optional<Rollback> rollback(long id) {
+		return this.jdbc.sql(ROLLBACK + " where id = ?").param(id).query(RulesetStore::rollback).optional();
+	}
+
+	/** A programme's rollbacks, newest first. */
+	public List<Rollback> rollbacks(Programme programme) {
+		return this.jdbc.sql(ROLLBACK + " where programme = ? order by id desc")
+			.param(programme.name())
+			.query(RulesetStore::rollback)
+			.list();
+	}
+
+	/**
+	 * Puts {@code to} in effect again at {@code now} in place of {@code from}: a new
+	 * activation; false when {@code from} is no longer the version in effect.
+	 */
+	public boolean reactivate(long to, long from, Programme programme, String by, Instant now) {
+		if (!move(from, "ACTIVE", "RETIRED") || !move(to, "RETIRED", "ACTIVE")) {
+			return false;
+		}
+		// In effect again from now; when it first took effect stays in its history.
+		this.jdbc.sql("update app.ruleset set effective_from = ? where id = ?")
+			.params(Timestamp.from(now), to)
+			.update();
+		this.jdbc
+			.sql("insert into app.ruleset_activation (ruleset_id, programme, activated_by, activated_at) "
+					+ "values (?, ?, ?, ?)")
+			.params(to, programme.name(), by, Timestamp.from(now))
+			.update();
+		return true;
+	}
+
+	private static final String ROLLBACK = """
+			select id, programme, from_ruleset_id, to_ruleset_id, reason, requested_by, requested_at, outcome,
+			       decided_by, decided_at, comment from app.ruleset_rollback""";
+
+	private static Rollback rollback(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Rollback(rs.getLong(1), Programme.valueOf(rs.getString(2)), rs.getLong(3), rs.getLong(4),
+				rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)), rs.getString(8), rs.getString(9),
+				instant(rs.getTimestamp(10)), rs.getString(11));
+	}
+
+	/** Stores a version's scenarios, which replace any it had (the earlier stay). */
+	public void addScenarios(long rulesetId, byte[] csv, String by) {
+		this.jdbc.sql("insert into app.ruleset_scenarios (ruleset_id, content, added_by) values (?, ?, ?)")
+			.params(rulesetId, csv, by)
+			.update();
+	}
+
+	/** A version's own latest scenarios. */
+	public Optional<byte[]> ownScenarios(long rulesetId) {
+		return this.jdbc.sql("select content from app.ruleset_scenarios where ruleset_id = ? order by id desc limit 1")
+			.param(rulesetId)
+			.query(byte[].class)
+			.optional();
+	}
+
+	/**
+	 * The newest scenarios any version of {@code programme} that has been in effect
+	 * brought, with that version's id.
+	 */
+	public Optional<Map.Entry<Long, byte[]>> inheritedScenarios(Programme programme) {
+		return this.jdbc.sql("""
+				select s.ruleset_id, s.content from app.ruleset_scenarios s join app.ruleset r on r.id = s.ruleset_id
+				where r.programme = ?
+				  and exists (select 1 from app.ruleset_activation a where a.ruleset_id = s.ruleset_id)
+				order by s.id desc limit 1""")
+			.param(programme.name())
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getBytes(2)))
 			.optional();
 	}
 

@@ -4,16 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
-import org.drools.decisiontable.parser.csv.CsvLineParser;
 import org.passage.decisiontables.ScenarioFailure;
 import org.passage.rules.decision.Decision;
 import org.passage.rules.decision.Programme;
@@ -21,16 +19,18 @@ import org.passage.rules.decision.ReintegrationDecision;
 import org.passage.rules.engine.Ruleset;
 import org.passage.rules.engine.UndecidedException;
 import org.passage.rules.facts.InvalidInputException;
+import org.passage.rules.facts.FieldError;
 import org.passage.rules.facts.TextInputs;
+import org.passage.rules.table.ScenarioFile;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs a programme's shipped scenarios (its {@code scenarios.csv}: inputs and the
- * decision worked out by hand) on a candidate ruleset, and lists what it decides
- * differently, expected against actual, field by field.
+ * Runs scenarios (inputs and the decision worked out by hand) on a candidate ruleset, and
+ * lists what it decides differently, expected against actual, field by field: a
+ * programme's shipped {@code scenarios.csv}, or a file staff uploaded with a draft.
  */
 @Component
 public class Scenarios {
@@ -47,40 +47,30 @@ public class Scenarios {
 	public record Run(int scenarios, List<ScenarioFailure> failures) {
 	}
 
-	public Run run(Ruleset ruleset) {
-		List<Map<String, String>> rows = read(ruleset.programme());
+	public Run run(Ruleset ruleset, ScenarioFile file) {
 		List<ScenarioFailure> failures = new ArrayList<>();
-		for (Map<String, String> row : rows) {
+		for (Map<String, String> row : file.rows()) {
 			check(ruleset, row).ifPresent(failures::add);
 		}
-		return new Run(rows.size(), List.copyOf(failures));
+		return new Run(file.rows().size(), List.copyOf(failures));
 	}
 
-	private static java.util.Optional<ScenarioFailure> check(Ruleset ruleset, Map<String, String> row) {
-		Map<String, String> input = new HashMap<>(row);
-		input.keySet().removeIf(key -> key.startsWith("expect.") || key.equals("scenario"));
-		String scenario = row.get("scenario");
-		String error = row.getOrDefault("expect.error", "");
-		Record facts;
-		try {
-			facts = TextInputs.read(ruleset.inputType(), input);
+	/** The programme's scenarios as shipped with Passage. */
+	public byte[] shipped(Programme programme) {
+		Resource resource = this.resources
+			.getResource(this.location + programme.definition().tableFolder() + "/scenarios.csv");
+		try (InputStream in = resource.getInputStream()) {
+			return in.readAllBytes();
 		}
-		catch (InvalidInputException ex) {
-			// An input the facts refuse never reaches the tables: nothing a draft
-			// changes.
-			return java.util.Optional.empty();
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
-		if (!error.isEmpty()) {
-			return java.util.Optional.empty();
-		}
-		Decision decision;
-		try {
-			decision = ruleset.decide(facts, Locale.ENGLISH);
-		}
-		catch (UndecidedException ex) {
-			return java.util.Optional.of(new ScenarioFailure(scenario, Map.of("decision",
-					new ScenarioFailure.Difference(row.get("expect.decision"), "no row decides: " + ex.getMessage()))));
-		}
+	}
+
+	/**
+	 * A decision's fields as a scenario expects them: what {@code expect.*} columns hold.
+	 */
+	public static Map<String, String> expectations(Decision decision) {
 		Map<String, String> actual = new LinkedHashMap<>();
 		actual.put("decision", name(decision.decision()));
 		actual.put("route", name(decision.route()));
@@ -96,15 +86,43 @@ public class Scenarios {
 			actual.put("delivery", name(package_.delivery()));
 			actual.put("monitoringMonths", String.valueOf(package_.monitoringMonths()));
 		}
+		return actual;
+	}
+
+	private static Optional<ScenarioFailure> check(Ruleset ruleset, Map<String, String> row) {
+		String scenario = row.get("scenario");
+		String error = row.getOrDefault("expect.error", "");
+		Record facts;
+		try {
+			facts = TextInputs.read(ruleset.inputType(), row);
+		}
+		catch (InvalidInputException ex) {
+			// An input the facts refuse never reaches the tables: it passes when the
+			// scenario expects that refusal, for that field.
+			String refused = String.join(" ", ex.errors().stream().map(FieldError::field).toList());
+			return refused.equals(error) ? Optional.empty() : Optional.of(new ScenarioFailure(scenario,
+					Map.of("error", new ScenarioFailure.Difference(error, "refused: " + refused))));
+		}
+		if (!error.isEmpty()) {
+			return Optional
+				.of(new ScenarioFailure(scenario, Map.of("error", new ScenarioFailure.Difference(error, "accepted"))));
+		}
+		Decision decision;
+		try {
+			decision = ruleset.decide(facts, Locale.ENGLISH);
+		}
+		catch (UndecidedException ex) {
+			return Optional.of(new ScenarioFailure(scenario, Map.of("decision",
+					new ScenarioFailure.Difference(row.get("expect.decision"), "no row decides: " + ex.getMessage()))));
+		}
 		Map<String, ScenarioFailure.Difference> differences = new LinkedHashMap<>();
-		actual.forEach((field, value) -> {
+		expectations(decision).forEach((field, value) -> {
 			String expected = row.get("expect." + field);
 			if (expected != null && !same(field, expected, value)) {
 				differences.put(field, new ScenarioFailure.Difference(expected, value));
 			}
 		});
-		return differences.isEmpty() ? java.util.Optional.empty()
-				: java.util.Optional.of(new ScenarioFailure(scenario, differences));
+		return differences.isEmpty() ? Optional.empty() : Optional.of(new ScenarioFailure(scenario, differences));
 	}
 
 	private static boolean same(String field, String expected, String actual) {
@@ -118,32 +136,6 @@ public class Scenarios {
 			return words(expected).equals(words(actual));
 		}
 		return expected.equals(actual);
-	}
-
-	private List<Map<String, String>> read(Programme programme) {
-		Resource resource = this.resources
-			.getResource(this.location + programme.definition().tableFolder() + "/scenarios.csv");
-		try (InputStream in = resource.getInputStream()) {
-			List<String> lines = List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\r?\n"));
-			CsvLineParser parser = new CsvLineParser();
-			List<String> header = parser.parse(lines.get(0)).stream().map(Object::toString).toList();
-			List<Map<String, String>> rows = new ArrayList<>();
-			for (String line : lines.subList(1, lines.size())) {
-				if (line.isBlank()) {
-					continue;
-				}
-				List<String> cells = parser.parse(line).stream().map(Object::toString).toList();
-				Map<String, String> row = new HashMap<>();
-				for (int c = 0; c < header.size(); c++) {
-					row.put(header.get(c), c < cells.size() ? cells.get(c).trim() : "");
-				}
-				rows.add(row);
-			}
-			return rows;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private static List<String> words(String text) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.passage.rules.decision.Programme;
 import org.passage.rules.engine.DecisionEngine;
 import org.passage.rules.engine.Ruleset;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,6 +34,7 @@ class RulesetController {
 	}
 
 	@GetMapping
+	@Operation(summary = "The ruleset that decides each programme right now")
 	List<LiveRuleset> live() {
 		return Arrays.stream(Programme.values()).map(this.engine::active).map(RulesetController::describe).toList();
 	}

@@ -3,6 +3,7 @@ package org.passage.eligibility.process;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,8 @@ import org.passage.decisions.DecisionView;
 import org.passage.eligibility.Eligibility;
 import org.passage.eligibility.FactContract;
 import org.passage.rules.decision.Programme;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes a programme's decision for the case whose process runs this step: the typed input
@@ -27,11 +30,20 @@ import org.passage.rules.decision.Programme;
  * balance, consent, earlier cases), the decision is recorded and linked to the case with
  * the fund that pays it, once per job. The process gets routing values and ids only:
  * decision, decisionId, approverGroup, route, fundId; money and authority stay in schema
- * {@code app}.
+ * {@code app}. An open case keeps the ruleset version its decision was made under until a
+ * person asks for the decision again (see {@link #execute}).
  */
 abstract class DecisionStep implements JavaDelegate {
 
+	private static final Logger log = LoggerFactory.getLogger(DecisionStep.class);
+
+	/** The supervisor's form while funds are short: "decide again" is a person's call. */
+	static final String PENDING_FUNDS_FORM = "pending-funds";
+
 	private final FactContract contract;
+
+	/** The forms whose completion asks for the decision again, under the live version. */
+	private final java.util.Set<String> redeciding;
 
 	private final CaseService cases;
 
@@ -46,6 +58,8 @@ abstract class DecisionStep implements JavaDelegate {
 	DecisionStep(Programme programme, CaseService cases, Eligibility eligibility, DecisionService decisions,
 			ProcessEffects effects, ObjectMapper json) {
 		this.contract = FactContract.of(programme);
+		this.redeciding = new java.util.HashSet<>(this.contract.decidingForms());
+		this.redeciding.add(PENDING_FUNDS_FORM);
 		this.cases = cases;
 		this.eligibility = eligibility;
 		this.decisions = decisions;
@@ -60,11 +74,19 @@ abstract class DecisionStep implements JavaDelegate {
 		String fundId = this.eligibility.fundOf(file, programme);
 		ObjectNode outcome = this.effects.once(execution, file.reference(), () -> {
 			Record input = this.contract.input(file.facts(), this.eligibility.known(file, programme));
-			DecisionView view = this.decisions.record(input,
-					new DecisionContext(file.reference(), "process", Locale.ENGLISH));
+			DecisionContext context = new DecisionContext(file.reference(), "process", Locale.ENGLISH);
+			// An open case keeps the version its decision was made under until a person
+			// asks for the decision again (a step leading to it, or "decide again" while
+			// funds are short); a fund top-up alone decides again under the same version.
+			Optional<CaseDecision> earlier = this.cases.currentDecision(file.reference(), programme);
+			boolean keeps = earlier.isPresent()
+					&& !this.cases.stepCompletedAfter(earlier.get().decisionId(), this.redeciding);
+			DecisionView view = keeps ? this.decisions.recordUnderVersionOf(input, context, earlier.get().decisionId())
+					: this.decisions.record(input, context);
 			this.cases.recordDecision(file,
 					new CaseDecision(view.decisionId(), programme, fundId, execution.getCurrentActivityId()),
-					view.decision().name());
+					view.decision().name(), view.priority());
+			log.info("{} decision {}: {}", programme, view.decisionId(), view.decision());
 			return summary(view);
 		});
 		Map<String, Object> variables = new HashMap<>();

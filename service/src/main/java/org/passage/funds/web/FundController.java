@@ -6,6 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.Pattern;
 import org.passage.funds.Fund;
 import org.passage.funds.Funds;
 import org.passage.rules.decision.Programme;
+import org.passage.rules.facts.Bounds;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,7 +41,8 @@ class FundController {
 
 	record TopUp(@NotNull Programme programme, @NotNull @Pattern(regexp = "[A-Z]{3}") String office,
 			@NotNull @Min(2000) @Max(2100) Integer year,
-			@NotNull @DecimalMin(value = "0.01") @Digits(integer = 12, fraction = 2) BigDecimal amount) {
+			@NotNull @DecimalMin(value = "0.01") @DecimalMax(Bounds.MONEY_MAX) @Digits(integer = 12,
+					fraction = 2) BigDecimal amount) {
 	}
 
 	@GetMapping("/funds")

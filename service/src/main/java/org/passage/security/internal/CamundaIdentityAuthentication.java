@@ -19,6 +19,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,8 +31,12 @@ import org.springframework.stereotype.Component;
  * A successful check is therefore remembered for
  * {@code passage.security.credential-cache} (default 30 s; 0 turns it off), keyed by the
  * user and a SHA-256 of the password, never the password itself. A removed account or
- * changed key stops working within that time. Failures are never cached, so Camunda's
- * delay after wrong passwords still applies to every attempt.
+ * changed key stops working within that time. Failures are never cached.
+ * <p>
+ * Wrong passwords are throttled per account and per source address
+ * ({@link SignInThrottle}), never by locking the account: Camunda's own lock after
+ * repeated failures is turned off in {@code application.yaml}, because it let anyone lock
+ * anyone out.
  */
 @Component
 class CamundaIdentityAuthentication implements AuthenticationProvider {
@@ -40,9 +45,12 @@ class CamundaIdentityAuthentication implements AuthenticationProvider {
 
 	private final Cache<String, List<GrantedAuthority>> verified;
 
+	private final SignInThrottle throttle;
+
 	CamundaIdentityAuthentication(IdentityService identity,
-			@Value("${passage.security.credential-cache:PT30S}") Duration remembered) {
+			@Value("${passage.security.credential-cache:PT30S}") Duration remembered, SignInThrottle throttle) {
 		this.identity = identity;
+		this.throttle = throttle;
 		this.verified = Caffeine.newBuilder().expireAfterWrite(remembered).maximumSize(10_000).build();
 	}
 
@@ -56,10 +64,30 @@ class CamundaIdentityAuthentication implements AuthenticationProvider {
 		String key = user + ':' + sha256(password.toString());
 		List<GrantedAuthority> roles = this.verified.getIfPresent(key);
 		if (roles == null) {
-			roles = check(user, password.toString());
+			String source = sourceOf(authentication);
+			this.throttle.wait(user, source).ifPresent(wait -> {
+				throw new SignInThrottled(wait);
+			});
+			try {
+				roles = check(user, password.toString());
+			}
+			catch (BadCredentialsException ex) {
+				this.throttle.failed(user, source);
+				throw ex;
+			}
+			this.throttle.succeeded(user, source);
 			this.verified.put(key, roles);
 		}
 		return UsernamePasswordAuthenticationToken.authenticated(user, null, roles);
+	}
+
+	/**
+	 * The address the attempt came from, as Spring Security recorded it for both HTTP
+	 * Basic and the sign-in form (the client's, behind a trusted proxy).
+	 */
+	private static String sourceOf(Authentication authentication) {
+		return authentication.getDetails() instanceof WebAuthenticationDetails details
+				&& details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
 	}
 
 	private List<GrantedAuthority> check(String user, String password) {

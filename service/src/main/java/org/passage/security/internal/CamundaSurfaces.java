@@ -17,9 +17,9 @@ class CamundaSurfaces {
 
 	@Bean
 	FilterRegistrationBean<OperatorOnlyCamunda> operatorOnlyCamunda(IdentityService identity, ObjectMapper json,
-			@Value("${passage.operators.rest-deployment:false}") boolean restDeployment) {
+			@Value("${passage.operators.rest-deployment:false}") boolean restDeployment, SignInThrottle throttle) {
 		FilterRegistrationBean<OperatorOnlyCamunda> registration = new FilterRegistrationBean<>(
-				new OperatorOnlyCamunda(identity, json, restDeployment));
+				new OperatorOnlyCamunda(identity, json, restDeployment, throttle));
 		registration.addUrlPatterns("/camunda/api/*", "/engine-rest/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +25,7 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.passage.security.Roles;
 import org.passage.web.Problems;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -55,11 +58,14 @@ class OperatorOnlyCamunda extends OncePerRequestFilter {
 
 	private final boolean restDeployment;
 
+	private final SignInThrottle throttle;
+
 	OperatorOnlyCamunda(IdentityService identity, ObjectMapper json,
-			@Value("${passage.operators.rest-deployment:false}") boolean restDeployment) {
+			@Value("${passage.operators.rest-deployment:false}") boolean restDeployment, SignInThrottle throttle) {
 		this.identity = identity;
 		this.json = json;
 		this.restDeployment = restDeployment;
+		this.throttle = throttle;
 	}
 
 	/** Camunda's first-user set-up: never needed, the operator account is configured. */
@@ -99,12 +105,13 @@ class OperatorOnlyCamunda extends OncePerRequestFilter {
 		}
 		if (LOGIN.matcher(path).matches() && "POST".equals(request.getMethod())) {
 			Buffered login = new Buffered(request);
-			if (!isOperator(login.parameter("username"))) {
+			String user = login.parameter("username");
+			if (!isOperator(user)) {
 				refuse(request, response, "operators-only",
 						"Camunda's webapps are for operators. Staff sign in to Passage itself.");
 				return;
 			}
-			chain.doFilter(login, response);
+			signIn(user, login, response, chain);
 			return;
 		}
 		if (path.startsWith("/camunda/api/") && !signedInAsOperators(request.getSession(false))) {
@@ -113,6 +120,33 @@ class OperatorOnlyCamunda extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * An operator's sign-in to the webapps, checked by Camunda itself, is throttled as
+	 * Passage's own are ({@link SignInThrottle}).
+	 */
+	private void signIn(String user, HttpServletRequest login, HttpServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		String source = login.getRemoteAddr();
+		Optional<Duration> wait = this.throttle.wait(user, source);
+		if (wait.isPresent()) {
+			ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-ins",
+					"Too many failed sign-ins", "Too many failed sign-ins from this address: " + "try again in "
+							+ wait.get().toSeconds() + " seconds.");
+			response.setHeader("Retry-After", String.valueOf(wait.get().toSeconds()));
+			write(login, response, problem);
+			return;
+		}
+		chain.doFilter(login, response);
+		// Camunda answers a wrong password 401; another refusal (a missing CSRF token)
+		// checked no password.
+		if (response.getStatus() >= 200 && response.getStatus() < 300) {
+			this.throttle.succeeded(user, source);
+		}
+		else if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+			this.throttle.failed(user, source);
+		}
 	}
 
 	private boolean isOperator(String user) {
@@ -138,7 +172,11 @@ class OperatorOnlyCamunda extends OncePerRequestFilter {
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response, String type, String detail)
 			throws IOException {
-		ProblemDetail problem = Problems.forbidden(type, detail).getBody();
+		write(request, response, Problems.forbidden(type, detail).getBody());
+	}
+
+	private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+			throws IOException {
 		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -82,7 +82,7 @@ class CamundaIdentityAuthenticationTest {
 	}
 
 	private CamundaIdentityAuthentication provider(Duration remembered) {
-		return new CamundaIdentityAuthentication(this.identity, remembered);
+		return new CamundaIdentityAuthentication(this.identity, remembered, new SignInThrottle(5, 30, 50));
 	}
 
 	private static Authentication login(String user, String password) {

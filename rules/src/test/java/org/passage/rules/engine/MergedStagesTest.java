@@ -1,0 +1,87 @@
+package org.passage.rules.engine;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.passage.rules.Fixtures;
+import org.passage.rules.decision.Component;
+import org.passage.rules.decision.Decision;
+import org.passage.rules.decision.Eligibility;
+import org.passage.rules.decision.Priority;
+import org.passage.rules.decision.Programme;
+import org.passage.rules.decision.Reason;
+import org.passage.rules.facts.Consent;
+import org.passage.rules.facts.GafInput;
+import org.passage.rules.facts.OtherProgramme;
+import org.passage.rules.facts.RiskLevel;
+import org.passage.rules.facts.VictimStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A stage that reads only the input fires with the stage before it (ADR 0011). The
+ * fixture has three stages like GAF's: a first-hit consent check, additive adjustments
+ * that read the outcome so far, and a first-hit urgency table on the input alone, which
+ * joins the adjustments' fire.
+ */
+class MergedStagesTest {
+
+	private final Ruleset staged = RulesetCompiler
+		.compile(Programme.GAF, "staged",
+				List.of(Fixtures.table("staged/staged.csv"), Fixtures.table("staged/staged-reasons.csv")))
+		.orThrow();
+
+	private static GafInput input(Consent consent, String amount, boolean danger) {
+		return new GafInput(VictimStatus.IDENTIFIED, true, OtherProgramme.NONE, consent, false, false, false, danger,
+				EnumSet.of(Component.MEDICAL), new BigDecimal(amount), new BigDecimal("100000"), RiskLevel.LOW, 0);
+	}
+
+	@Test
+	void readsWhichStagesReadTheOutcomeSoFar() {
+		assertThat(this.staged.stages()).extracting(Stage::table, Stage::readsOutcome)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Consent check", false),
+					org.assertj.core.groups.Tuple.tuple("Adjustments", true),
+					org.assertj.core.groups.Tuple.tuple("Urgency", false));
+	}
+
+	@Test
+	void namesEachReasonsOwnTableAndRowWhenTwoStagesShareAFire() {
+		Decision decision = this.staged.decide(input(Consent.GIVEN, "5000", true), Locale.FRENCH);
+		assertThat(decision.decision()).isEqualTo(Eligibility.PENDING_INFO);
+		assertThat(decision.priority()).isEqualTo(Priority.URGENT);
+		assertThat(decision.reasons()).extracting(Reason::code, Reason::table, Reason::row, Reason::message)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple("CONSENTED", "Consent check", "T1", "Consentement donné."),
+					org.assertj.core.groups.Tuple.tuple("LARGE_AMOUNT", "Adjustments", "A1", "Montant élevé."),
+					org.assertj.core.groups.Tuple.tuple("DANGER", "Urgency", "P1", "En danger immédiat."));
+	}
+
+	@Test
+	void decidesEveryInputAsOneFirePerStageDoesOnAReusedSession() {
+		List<GafInput> inputs = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			inputs.add(input(Consent.GIVEN, "5000", true));
+			inputs.add(input(Consent.REFUSED, "10", false));
+			inputs.add(input(Consent.GIVEN, "1000", false));
+			inputs.add(input(Consent.PENDING, "2000", true));
+		}
+		Ruleset oneFirePerStage = this.staged.withOneFirePerStage();
+		List<Decision> merged = this.staged.decideAll(inputs, Locale.ENGLISH);
+		for (int i = 0; i < inputs.size(); i++) {
+			assertThat(merged.get(i)).as("input %d", i)
+				.isEqualTo(oneFirePerStage.decide(inputs.get(i), Locale.ENGLISH))
+				.isEqualTo(this.staged.decide(inputs.get(i), Locale.ENGLISH));
+		}
+		// The urgency table's condition-less row fires for every decision that reaches
+		// it.
+		assertThat(merged.get(6).priority()).isEqualTo(Priority.NORMAL);
+		assertThat(merged.get(6).reasons()).extracting(Reason::row).containsExactly("T1");
+		assertThat(merged.get(5).decision()).isEqualTo(Eligibility.NOT_ELIGIBLE);
+		assertThat(merged.get(5).reasons()).extracting(Reason::row).containsExactly("T2");
+	}
+
+}

@@ -1,0 +1,373 @@
+package org.passage.impact;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import org.passage.funds.Fund;
+import org.passage.impact.internal.ImpactTally;
+import org.passage.rules.decision.Decision;
+import org.passage.rules.decision.Programme;
+import org.passage.rules.engine.Ruleset;
+import org.passage.rules.engine.UndecidedException;
+import org.springframework.lang.Nullable;
+
+/**
+ * Replays the recorded decisions of a period through a draft and through the version that
+ * made each of them, and counts what changes. Plain Java over JDBC, so that a benchmark
+ * can drive it as the service does.
+ *
+ * <p>
+ * It streams: one connection with autocommit off (pgjdbc reads a result in pieces of the
+ * fetch size only inside a transaction; with autocommit on it reads every row into
+ * memory), a forward-only cursor, and a batch of {@value #DEFAULT_BATCH} decisions at a
+ * time evaluated on one session per version ({@code Ruleset.decideAll}), by default one
+ * batch per core while the next is read. What it keeps grows with the number of outcomes,
+ * offices, funds and reasons and with the batches in flight, never with the number of
+ * decisions.
+ */
+public final class ImpactReplay {
+
+	/** Decisions read and evaluated together. */
+	public static final int DEFAULT_BATCH = 500;
+
+	/** Changed decisions kept, with both explanations, for people to read. */
+	public static final int DEFAULT_SAMPLE = 20;
+
+	/**
+	 * Which decisions to replay: one programme's, evaluated in [{@code from},
+	 * {@code to}), of the cases of one office or (null) of all.
+	 */
+	public record Query(Programme programme, Instant from, Instant to, @Nullable String office) {
+	}
+
+	/** Told after each batch how many decisions were replayed; false stops the replay. */
+	@FunctionalInterface
+	public interface Progress {
+
+		boolean carryOn(long processed);
+
+	}
+
+	/**
+	 * What a replay came to: whether it went through every decision (false when progress
+	 * stopped it), how many it read, and what it counted.
+	 */
+	public record Outcome(boolean finished, long processed, Impact impact) {
+	}
+
+	// The office is the case's; the fund is the one the case's process named for the
+	// decision, else the office's fund of the programme for that year. Read-only across
+	// the
+	// decision store and the case tables, in one query: a stream cannot be joined in
+	// Java.
+	private static final String DECISIONS = """
+			select d.id, d.evaluated_at, d.ruleset_id, d.input::text, d.outcome, c.office, cd.fund_id
+			from app.decision d
+			left join app.case_file c on c.reference = d.case_id
+			left join app.case_decision cd on cd.decision_id = d.id
+			where d.programme = ? and d.evaluated_at >= ? and d.evaluated_at < ?
+			  and (cast(? as text) is null or c.office = ?)
+			order by d.evaluated_at, d.id""";
+
+	private static final String COUNT = """
+			select count(*) from app.decision d left join app.case_file c on c.reference = d.case_id
+			where d.programme = ? and d.evaluated_at >= ? and d.evaluated_at < ?
+			  and (cast(? as text) is null or c.office = ?)""";
+
+	private final DataSource dataSource;
+
+	private final ObjectReader inputs;
+
+	private final int batchSize;
+
+	private final int sampleSize;
+
+	private final int parallelism;
+
+	public ImpactReplay(DataSource dataSource, ObjectMapper json) {
+		this(dataSource, json, DEFAULT_BATCH, DEFAULT_SAMPLE);
+	}
+
+	public ImpactReplay(DataSource dataSource, ObjectMapper json, int batchSize, int sampleSize) {
+		this(dataSource, json, batchSize, sampleSize, Runtime.getRuntime().availableProcessors());
+	}
+
+	/**
+	 * @param parallelism how many batches are evaluated at once, on threads of their own,
+	 * while the next is read (1: read and evaluate on the calling thread)
+	 */
+	public ImpactReplay(DataSource dataSource, ObjectMapper json, int batchSize, int sampleSize, int parallelism) {
+		if (batchSize < 1 || sampleSize < 0 || parallelism < 1) {
+			throw new IllegalArgumentException("batch size and parallelism must be positive, sample size not negative");
+		}
+		this.parallelism = parallelism;
+		this.dataSource = dataSource;
+		// Decisions recorded before the typed entry kept a few request fields besides the
+		// input: they are not input fields, and are not read.
+		this.inputs = json.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+		this.batchSize = batchSize;
+		this.sampleSize = sampleSize;
+	}
+
+	/** How many decisions {@code query} selects. */
+	public long count(Query query) {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement count = prepare(connection, COUNT, query);
+				ResultSet rows = count.executeQuery()) {
+			rows.next();
+			return rows.getLong(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot count the decisions to replay", ex);
+		}
+	}
+
+	/**
+	 * Replays every decision {@code query} selects, through {@code draft} and through its
+	 * own version ({@code versions} gives a stored version by id).
+	 */
+	public Outcome run(Query query, Ruleset draft, LongFunction<Ruleset> versions, Progress progress) {
+		if (draft.programme() != query.programme()) {
+			throw new IllegalArgumentException("The draft decides " + draft.programme() + ", not " + query.programme());
+		}
+		ImpactTally tally = new ImpactTally(this.sampleSize);
+		if (this.parallelism == 1) {
+			Read read = stream(query, tally, batch -> tally(decide(batch, draft, versions), tally), progress);
+			return new Outcome(read.finished(), read.processed(), tally.impact());
+		}
+		// Batches are decided on the workers while the next is read, and counted in the
+		// order they were read, so that the sample is the first changed decisions.
+		ExecutorService workers = Executors.newFixedThreadPool(this.parallelism, new Workers());
+		Deque<Future<Decided>> pending = new ArrayDeque<>();
+		try {
+			Read read = stream(query, tally, batch -> {
+				pending.add(workers.submit(() -> decide(batch, draft, versions)));
+				while (pending.size() > this.parallelism) {
+					tally(done(pending.poll()), tally);
+				}
+			}, progress);
+			// Stopped or not, what was read is counted: a cancelled run's figures cover
+			// every decision it says it processed.
+			while (!pending.isEmpty()) {
+				tally(done(pending.poll()), tally);
+			}
+			return new Outcome(read.finished(), read.processed(), tally.impact());
+		}
+		finally {
+			workers.shutdownNow();
+		}
+	}
+
+	private static Decided done(Future<Decided> decided) {
+		try {
+			return decided.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while replaying", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException("A batch could not be replayed", ex.getCause());
+		}
+	}
+
+	/** Daemon threads that evaluate batches: they never keep a stopping node alive. */
+	private static final class Workers implements ThreadFactory {
+
+		private final AtomicInteger count = new AtomicInteger();
+
+		@Override
+		public Thread newThread(Runnable work) {
+			Thread thread = new Thread(work, "impact-replay-" + this.count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}
+
+	}
+
+	/**
+	 * Reads and parses every decision {@code query} selects exactly as {@link #run} does,
+	 * but evaluates none: the floor a replay cannot beat, which the replay benchmark
+	 * measures beside it. Returns how many decisions were read.
+	 */
+	public long readOnly(Query query, Progress progress) {
+		return stream(query, new ImpactTally(0), batch -> {
+		}, progress).processed();
+	}
+
+	private record Read(boolean finished, long processed) {
+	}
+
+	/**
+	 * Streams the decisions {@code query} selects, a batch at a time, to {@code batches};
+	 * stops early when {@code progress} says so.
+	 */
+	private Read stream(Query query, ImpactTally tally, Consumer<List<Recorded>> batches, Progress progress) {
+		Class<? extends Record> inputType = query.programme().definition().inputType();
+		try (Connection connection = this.dataSource.getConnection()) {
+			boolean autoCommit = connection.getAutoCommit();
+			connection.setAutoCommit(false);
+			try (PreparedStatement select = prepare(connection, DECISIONS, query)) {
+				select.setFetchSize(this.batchSize);
+				try (ResultSet rows = select.executeQuery()) {
+					List<Recorded> batch = new ArrayList<>(this.batchSize);
+					long read = 0;
+					while (rows.next()) {
+						read++;
+						Recorded recorded = read(rows, query.programme(), inputType, tally);
+						if (recorded != null) {
+							batch.add(recorded);
+						}
+						if (read % this.batchSize == 0) {
+							batches.accept(batch);
+							batch = new ArrayList<>(this.batchSize);
+							if (!progress.carryOn(read)) {
+								return new Read(false, read);
+							}
+						}
+					}
+					batches.accept(batch);
+					progress.carryOn(read);
+					return new Read(true, read);
+				}
+			}
+			finally {
+				connection.rollback();
+				connection.setAutoCommit(autoCommit);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot read the decisions to replay", ex);
+		}
+	}
+
+	/** A decision read from the store, its input parsed. */
+	private record Recorded(ImpactTally.Origin origin, String outcome, Record input) {
+	}
+
+	private Recorded read(ResultSet rows, Programme programme, Class<? extends Record> inputType, ImpactTally tally)
+			throws SQLException {
+		Instant at = rows.getTimestamp(2).toInstant();
+		String office = rows.getString(6);
+		String fund = rows.getString(7);
+		if (fund == null && office != null) {
+			fund = Fund.idOf(programme, office, at.atZone(ZoneOffset.UTC).getYear());
+		}
+		Record input;
+		try {
+			input = this.inputs.readValue(rows.getString(4), inputType);
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			// A stored input that no longer reads (or no longer passes its domain) is
+			// counted, not replayed.
+			tally.unreadable();
+			return null;
+		}
+		return new Recorded(new ImpactTally.Origin(rows.getObject(1, UUID.class), at, office == null ? "" : office,
+				fund == null ? "" : fund, rows.getLong(3)), rows.getString(5), input);
+	}
+
+	/**
+	 * A batch decided: {@code own[i]} under decision i's own version, {@code drafted[i]}
+	 * under the draft, null where no row decides.
+	 */
+	private record Decided(List<Recorded> batch, Decision[] own, List<Decision> drafted) {
+	}
+
+	/**
+	 * Decides a batch under each decision's own version and under the draft, one session
+	 * per version; a batch a version cannot decide whole is decided one by one, so that
+	 * one undecided input costs only itself. Reads nothing but the batch: it runs on any
+	 * thread.
+	 */
+	private static Decided decide(List<Recorded> batch, Ruleset draft, LongFunction<Ruleset> versions) {
+		Decision[] own = new Decision[batch.size()];
+		if (batch.isEmpty()) {
+			return new Decided(batch, own, List.of());
+		}
+		Map<Long, List<Integer>> byVersion = new LinkedHashMap<>();
+		for (int i = 0; i < batch.size(); i++) {
+			byVersion.computeIfAbsent(batch.get(i).origin().rulesetId(), id -> new ArrayList<>()).add(i);
+		}
+		for (Map.Entry<Long, List<Integer>> version : byVersion.entrySet()) {
+			List<Record> inputs = version.getValue().stream().map(i -> batch.get(i).input()).toList();
+			List<Decision> decided = decideAll(versions.apply(version.getKey()), inputs);
+			for (int k = 0; k < decided.size(); k++) {
+				own[version.getValue().get(k)] = decided.get(k);
+			}
+		}
+		return new Decided(batch, own, decideAll(draft, batch.stream().map(Recorded::input).toList()));
+	}
+
+	private static void tally(Decided decided, ImpactTally tally) {
+		List<Recorded> batch = decided.batch();
+		for (int i = 0; i < batch.size(); i++) {
+			if (decided.own()[i] == null) {
+				// its own version no longer decides it: nothing to compare with
+				tally.unreadable();
+				continue;
+			}
+			tally.add(batch.get(i).origin(), batch.get(i).outcome(), decided.own()[i], decided.drafted().get(i));
+		}
+	}
+
+	/** Each input's decision, null where no row decides. */
+	private static List<Decision> decideAll(Ruleset ruleset, List<Record> inputs) {
+		try {
+			return ruleset.decideAll(inputs, Locale.ENGLISH);
+		}
+		catch (UndecidedException ex) {
+			List<Decision> decisions = new ArrayList<>(inputs.size());
+			for (Record input : inputs) {
+				try {
+					decisions.add(ruleset.decide(input, Locale.ENGLISH));
+				}
+				catch (UndecidedException undecided) {
+					decisions.add(null);
+				}
+			}
+			return decisions;
+		}
+	}
+
+	private static PreparedStatement prepare(Connection connection, String sql, Query query) throws SQLException {
+		PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+				ResultSet.CONCUR_READ_ONLY);
+		statement.setString(1, query.programme().name());
+		statement.setTimestamp(2, Timestamp.from(query.from()));
+		statement.setTimestamp(3, Timestamp.from(query.to()));
+		statement.setString(4, query.office());
+		statement.setString(5, query.office());
+		return statement;
+	}
+
+}

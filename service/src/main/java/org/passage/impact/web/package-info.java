@@ -1,0 +1,2 @@
+/** Impact simulations and scenarios from recorded decisions, over HTTP. */
+package org.passage.impact.web;
