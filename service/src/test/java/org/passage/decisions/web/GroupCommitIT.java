@@ -27,7 +27,9 @@ import org.passage.rules.facts.GafInput;
 import org.passage.rules.facts.OtherProgramme;
 import org.passage.rules.facts.RiskLevel;
 import org.passage.rules.facts.VictimStatus;
+import org.passage.security.Roles;
 import org.passage.testing.PassageIntegrationTest;
+import org.passage.testing.SignedIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -174,8 +176,8 @@ class GroupCommitIT {
 	 * Records a GAF decision as {@code caller}: its id once committed, or its refusal.
 	 */
 	private Object recordOrFailure(String caller) {
-		DecisionService.Pending pending = this.decisions.decideToRecord(GAF,
-				new DecisionContext(null, caller, Locale.ENGLISH), null);
+		DecisionService.Pending pending = SignedIn.as(caller, Roles.DECISION_API,
+				() -> this.decisions.decideToRecord(GAF, new DecisionContext(null, caller, Locale.ENGLISH), null));
 		try {
 			DecisionCommits.Result result = this.commits.record(new DecisionCommits.Write(pending, null));
 			assertThat(result).isInstanceOf(DecisionCommits.Recorded.class);
