@@ -203,9 +203,12 @@ public class Soak {
 		}
 	}
 
-	/** The sum of a Prometheus metric's samples whose line starts with {@code prefix} (a regex). */
+	/**
+	 * The sum of a Prometheus metric's samples whose line starts with {@code prefix} (a
+	 * regex). Label values may hold spaces ({@code id="G1 Eden Space"}).
+	 */
 	static double sum(String metrics, String prefix) {
-		Matcher line = Pattern.compile("(?m)^" + prefix + "[^ ]* ([0-9.E+-]+)$").matcher(metrics);
+		Matcher line = Pattern.compile("(?m)^" + prefix + "[^}\\n]*}? ([0-9.E+-]+)$").matcher(metrics);
 		double sum = 0;
 		boolean any = false;
 		while (line.find()) {
