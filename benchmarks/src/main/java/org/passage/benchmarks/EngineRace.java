@@ -46,7 +46,10 @@ public final class EngineRace {
 		Ruleset oneFirePerStage = engines.gafOneFirePerStage;
 		routes.put("reused session, a fire per stage (ADR 0008)",
 				batch -> batch.forEach(i -> sink[0] = oneFirePerStage.decide(i, Locale.ENGLISH)));
-		routes.put("reused session, 2 fires (chosen, ADR 0011)",
+		Ruleset outcomeInEveryFire = EngineRoutes.outcomeInEveryFire(gaf);
+		routes.put("reused session, 2 fires, outcome in each (ADR 0011)",
+				batch -> batch.forEach(i -> sink[0] = outcomeInEveryFire.decide(i, Locale.ENGLISH)));
+		routes.put("2 fires, outcome only where read (chosen)",
 				batch -> batch.forEach(i -> sink[0] = gaf.decide(i, Locale.ENGLISH)));
 		routes.put("reused session, decideAll of 64", batch -> {
 			for (int from = 0; from < batch.size(); from += DecisionBenchmark.BATCH) {
@@ -72,6 +75,9 @@ public final class EngineRace {
 		Ruleset hasmOneFire = EngineRoutes.oneFirePerStage(hasm);
 		routes.put("HASM reused session, a fire per stage (ADR 0008)",
 				batch -> engines.hasmInputs.forEach(i -> sink[0] = hasmOneFire.decide(i, Locale.ENGLISH)));
+		Ruleset hasmOutcomeInEveryFire = EngineRoutes.outcomeInEveryFire(hasm);
+		routes.put("HASM reused session, outcome in each fire (ADR 0011)",
+				batch -> engines.hasmInputs.forEach(i -> sink[0] = hasmOutcomeInEveryFire.decide(i, Locale.ENGLISH)));
 		routes.put("HASM reused session, decide (chosen)",
 				batch -> engines.hasmInputs.forEach(i -> sink[0] = hasm.decide(i, Locale.ENGLISH)));
 		routes.put("Reintegration plain Java (floor)",
@@ -81,6 +87,9 @@ public final class EngineRace {
 		Ruleset reintegrationOneFire = EngineRoutes.oneFirePerStage(reintegration);
 		routes.put("Reintegration reused session, a fire per stage (ADR 0008)", batch -> engines.reintegrationInputs
 			.forEach(i -> sink[0] = reintegrationOneFire.decide(i, Locale.ENGLISH)));
+		Ruleset reintegrationOutcomeInEveryFire = EngineRoutes.outcomeInEveryFire(reintegration);
+		routes.put("Reintegration reused session, outcome in each fire (ADR 0011)", batch -> engines.reintegrationInputs
+			.forEach(i -> sink[0] = reintegrationOutcomeInEveryFire.decide(i, Locale.ENGLISH)));
 		routes.put("Reintegration reused session, decide (chosen)",
 				batch -> engines.reintegrationInputs.forEach(i -> sink[0] = reintegration.decide(i, Locale.ENGLISH)));
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();

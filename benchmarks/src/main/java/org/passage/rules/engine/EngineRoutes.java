@@ -44,6 +44,14 @@ public final class EngineRoutes {
 	}
 
 	/**
+	 * The same ruleset inserting the outcome so far before every fire, as ADR 0011 first
+	 * did, whether the fire's tables read it or not.
+	 */
+	public static Ruleset outcomeInEveryFire(Ruleset ruleset) {
+		return ruleset.withOutcomeInEveryFire();
+	}
+
+	/**
 	 * The engine before ADR 0008: a new session for every decision, disposed after it.
 	 */
 	public static Decision decideInNewSession(Ruleset ruleset, Record input, Locale locale) {

@@ -62,6 +62,13 @@ public final class Ruleset {
 	/** The stages each {@code fireAllRules} runs, as indexes into {@link #stages}. */
 	private final int[][] fires;
 
+	/**
+	 * Whether each fire needs the outcome so far as a fact: only when a row of one of its
+	 * stages matches on it (a condition reading it, or no condition at all). GAF's
+	 * eligibility fire matches on the input only.
+	 */
+	private final boolean[] outcomeRead;
+
 	private final ConcurrentLinkedDeque<Lane> idle = new ConcurrentLinkedDeque<>();
 
 	private final AtomicInteger idleCount = new AtomicInteger();
@@ -73,11 +80,12 @@ public final class Ruleset {
 	Ruleset(Programme programme, RulesetVersion version, KieBase kieBase, List<Stage> stages,
 			Map<String, String> groups, ReasonMessages messages, int ruleCount) {
 		this(programme, version, kieBase, stages, stagesOfRules(kieBase, stages, groups), messages, ruleCount,
-				fires(stages, true));
+				fires(stages, true), true);
 	}
 
 	private Ruleset(Programme programme, RulesetVersion version, KieBase kieBase, List<Stage> stages,
-			Map<Rule, Integer> stageOfRule, ReasonMessages messages, int ruleCount, int[][] fires) {
+			Map<Rule, Integer> stageOfRule, ReasonMessages messages, int ruleCount, int[][] fires,
+			boolean outcomeOnlyWhereRead) {
 		this.programme = programme;
 		this.version = version;
 		this.kieBase = kieBase;
@@ -86,6 +94,12 @@ public final class Ruleset {
 		this.messages = messages;
 		this.ruleCount = ruleCount;
 		this.fires = fires;
+		this.outcomeRead = new boolean[fires.length];
+		for (int f = 0; f < fires.length; f++) {
+			for (int s : fires[f]) {
+				this.outcomeRead[f] |= !outcomeOnlyWhereRead || this.stages.get(s).matchesOutcome();
+			}
+		}
 	}
 
 	/**
@@ -94,7 +108,16 @@ public final class Ruleset {
 	 */
 	Ruleset withOneFirePerStage() {
 		return new Ruleset(this.programme, this.version, this.kieBase, this.stages, this.stageOfRule, this.messages,
-				this.ruleCount, fires(this.stages, false));
+				this.ruleCount, fires(this.stages, false), false);
+	}
+
+	/**
+	 * The same ruleset inserting the outcome so far before every fire, read or not, as
+	 * ADR 0011 first did: for the engine's own benchmarks and tests.
+	 */
+	Ruleset withOutcomeInEveryFire() {
+		return new Ruleset(this.programme, this.version, this.kieBase, this.stages, this.stageOfRule, this.messages,
+				this.ruleCount, this.fires, false);
 	}
 
 	/**
@@ -253,15 +276,18 @@ public final class Ruleset {
 			session.setGlobal("out", draft);
 			FactHandle inputHandle = session.insert(input);
 			Agenda agenda = session.getAgenda();
-			for (int[] fire : this.fires) {
-				FactHandle outcome = session.insert(draft.snapshot());
+			for (int f = 0; f < this.fires.length; f++) {
+				int[] fire = this.fires[f];
+				FactHandle outcome = this.outcomeRead[f] ? session.insert(draft.snapshot()) : null;
 				// The focus is a stack: the fire's first stage goes on top, and runs
 				// first.
 				for (int i = fire.length - 1; i >= 0; i--) {
 					agenda.getAgendaGroup(this.stages.get(fire[i]).group()).setFocus();
 				}
 				session.fireAllRules();
-				session.delete(outcome);
+				if (outcome != null) {
+					session.delete(outcome);
+				}
 				for (int s : fire) {
 					Stage stage = this.stages.get(s);
 					if (stage.firstHit() && lane.fired[s] == 0) {

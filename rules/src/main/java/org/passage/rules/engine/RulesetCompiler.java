@@ -6,10 +6,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,6 +67,9 @@ public final class RulesetCompiler {
 	private static final Pattern RULE_NAME = Pattern.compile("^\"([^\"]+)\"");
 
 	/** The ruleflow group a generated rule runs in. */
+	/** What a rule of a generated DRL has between {@code when} and {@code then}. */
+	private static final Pattern CONDITIONS = Pattern.compile("(?ms)^\\s*when\\s*$(.*?)^\\s*then\\s*$");
+
 	private static final Pattern RULEFLOW_GROUP = Pattern.compile("(?m)^\\s*ruleflow-group\\s+\"([^\"]+)\"");
 
 	/** The package a generated DRL declares. */
@@ -140,9 +145,10 @@ public final class RulesetCompiler {
 			// Drools would only report the same cells again, less clearly.
 			return new Compilation(findings, Optional.empty());
 		}
-		List<Stage> stages = stages(sheets);
 		Map<String, String> groups = new HashMap<>();
-		KieBase kieBase = build(files, sheets, findings, how, groups);
+		Set<String> groupsMatchingOutcome = new HashSet<>();
+		KieBase kieBase = build(files, sheets, findings, how, groups, groupsMatchingOutcome);
+		List<Stage> stages = stages(sheets, groupsMatchingOutcome);
 		int rules = kieBase == null ? 0
 				: kieBase.getKiePackages().stream().mapToInt(pkg -> pkg.getRules().size()).sum();
 		if (kieBase != null && rules == 0) {
@@ -175,11 +181,12 @@ public final class RulesetCompiler {
 		}
 	}
 
-	private static List<Stage> stages(List<RuleSheet> sheets) {
+	private static List<Stage> stages(List<RuleSheet> sheets, Set<String> groupsMatchingOutcome) {
 		List<Stage> stages = new ArrayList<>();
 		for (RuleSheet sheet : sheets) {
 			for (RuleTable table : sheet.tables()) {
-				stages.add(new Stage(table.stage(), table.name(), table.firstHit(), readsOutcome(table)));
+				stages.add(new Stage(table.stage(), table.name(), table.firstHit(), readsOutcome(table),
+						groupsMatchingOutcome.contains(table.stage())));
 			}
 		}
 		return stages;
@@ -229,7 +236,7 @@ public final class RulesetCompiler {
 	 * modules.
 	 */
 	private static KieBase build(List<TableFile> files, List<RuleSheet> sheets, List<Finding> findings, Build how,
-			Map<String, String> groups) {
+			Map<String, String> groups, Set<String> groupsMatchingOutcome) {
 		KieServices kie = KieServices.get();
 		KieFileSystem kfs = kie.newKieFileSystem();
 		ReleaseId releaseId = kie.newReleaseId("org.passage.rulesets", "ruleset", "1.0." + BUILDS.incrementAndGet());
@@ -250,6 +257,7 @@ public final class RulesetCompiler {
 			}
 			drl = matchEveryStage(drl);
 			groups.putAll(ruleflowGroups(drl));
+			groupsMatchingOutcome.addAll(groupsMatchingOutcome(drl));
 			// P1: a resource is compiled as DRL only if its path ends in .drl. Its folder
 			// follows its package, as Drools advises.
 			Matcher pkg = PACKAGE.matcher(drl);
@@ -322,6 +330,23 @@ public final class RulesetCompiler {
 			Matcher group = RULEFLOW_GROUP.matcher(rules[i]);
 			if (name.find() && group.find()) {
 				groups.put(ruleKey(packageName, name.group(1)), group.group(1));
+			}
+		}
+		return groups;
+	}
+
+	/**
+	 * The ruleflow groups of a generated DRL with a rule whose conditions name
+	 * {@link Outcome}.
+	 */
+	static Set<String> groupsMatchingOutcome(String drl) {
+		Set<String> groups = new HashSet<>();
+		String[] rules = drl.split("(?m)^\\s*rule\\s+");
+		for (int i = 1; i < rules.length; i++) {
+			Matcher group = RULEFLOW_GROUP.matcher(rules[i]);
+			Matcher conditions = CONDITIONS.matcher(rules[i]);
+			if (group.find() && conditions.find() && conditions.group(1).contains(Outcome.class.getSimpleName())) {
+				groups.add(group.group(1));
 			}
 		}
 		return groups;

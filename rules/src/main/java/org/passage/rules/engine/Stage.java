@@ -9,6 +9,10 @@ package org.passage.rules.engine;
  * @param readsOutcome whether a condition of the table reads the {@link Outcome} of the
  * stages before it; a table that reads only the input may fire together with the stage
  * before it
+ * @param matchesOutcome whether a compiled row of the table has an {@link Outcome}
+ * pattern: one that reads it, or a row without conditions, which matches on it to fire
+ * once per decision ({@link RulesetCompiler#matchEveryStage}); a fire whose stages have
+ * none needs no outcome inserted
  */
-record Stage(String group, String table, boolean firstHit, boolean readsOutcome) {
+record Stage(String group, String table, boolean firstHit, boolean readsOutcome, boolean matchesOutcome) {
 }

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A stage that reads only the input fires with the stage before it (ADR 0011). The
  * fixture has three stages like GAF's: a first-hit consent check, additive adjustments
  * that read the outcome so far, and a first-hit urgency table on the input alone, which
- * joins the adjustments' fire.
+ * joins the adjustments' fire. The consent check's fire reads only the input, so no
+ * outcome is inserted for it.
  */
 class MergedStagesTest {
 
@@ -41,11 +42,49 @@ class MergedStagesTest {
 	}
 
 	@Test
-	void readsWhichStagesReadTheOutcomeSoFar() {
-		assertThat(this.staged.stages()).extracting(Stage::table, Stage::readsOutcome)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("Consent check", false),
-					org.assertj.core.groups.Tuple.tuple("Adjustments", true),
-					org.assertj.core.groups.Tuple.tuple("Urgency", false));
+	void readsWhichStagesReadTheOutcomeSoFarAndWhichMatchOnIt() {
+		// The condition-less rows T2 and P2 match on the outcome to fire once per
+		// decision.
+		assertThat(this.staged.stages()).extracting(Stage::table, Stage::readsOutcome, Stage::matchesOutcome)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Consent check", false, true),
+					org.assertj.core.groups.Tuple.tuple("Adjustments", true, true),
+					org.assertj.core.groups.Tuple.tuple("Urgency", false, true));
+	}
+
+	@Test
+	void aStageMatchesOnTheOutcomeWhenARuleOfItsGroupHasAnOutcomePattern() {
+		String drl = """
+				package org.passage.test;
+				rule "Eligibility_10"
+				    ruleflow-group "decide"
+				    when
+				        $i: GafInput(consent == Consent.GIVEN)
+				    then
+				        out.decide(Eligibility.ELIGIBLE);
+				end
+				rule "Priority_20"
+				    ruleflow-group "urgency"
+				    when
+				        $i: GafInput(immediateDanger == true)
+				    then
+				        out.priority(Priority.URGENT);
+				end
+				rule "Priority_21"
+				    ruleflow-group "urgency"
+				    when
+				    then
+				        out.priority(Priority.NORMAL);
+				end
+				rule "Amount_30"
+				    ruleflow-group "amount"
+				    when
+				        $o: Outcome(decision == Eligibility.ELIGIBLE)
+				    then
+				        out.grant(1);
+				end
+				""";
+		assertThat(RulesetCompiler.groupsMatchingOutcome(RulesetCompiler.matchEveryStage(drl)))
+			.containsExactlyInAnyOrder("urgency", "amount");
 	}
 
 	@Test
@@ -70,10 +109,12 @@ class MergedStagesTest {
 			inputs.add(input(Consent.PENDING, "2000", true));
 		}
 		Ruleset oneFirePerStage = this.staged.withOneFirePerStage();
+		Ruleset outcomeInEveryFire = this.staged.withOutcomeInEveryFire();
 		List<Decision> merged = this.staged.decideAll(inputs, Locale.ENGLISH);
 		for (int i = 0; i < inputs.size(); i++) {
 			assertThat(merged.get(i)).as("input %d", i)
 				.isEqualTo(oneFirePerStage.decide(inputs.get(i), Locale.ENGLISH))
+				.isEqualTo(outcomeInEveryFire.decide(inputs.get(i), Locale.ENGLISH))
 				.isEqualTo(this.staged.decide(inputs.get(i), Locale.ENGLISH));
 		}
 		// The urgency table's condition-less row fires for every decision that reaches
