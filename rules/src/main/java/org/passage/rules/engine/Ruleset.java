@@ -316,6 +316,14 @@ public final class Ruleset {
 		return this.kieBase;
 	}
 
+	/**
+	 * Whether each fire inserts the outcome so far, for the engine's own benchmarks and
+	 * tests.
+	 */
+	boolean[] outcomeInsertedPerFire() {
+		return this.outcomeRead.clone();
+	}
+
 	/** The stages in the order they run, for the engine's own benchmarks and tests. */
 	List<Stage> stages() {
 		return this.stages;

@@ -146,4 +146,18 @@ class DecisionEngineTest {
 						: Eligibility.ELIGIBLE));
 	}
 
+	@Test
+	void startsWithTheRulesetsItIsGivenAndTellsWhichOneAnActivationReplaced() {
+		Ruleset second = RulesetCompiler.compile(Programme.GAF, "valid v2", Fixtures.brokenTable("valid")).orThrow();
+		DecisionEngine engine = new DecisionEngine(List.of(this.valid));
+		assertThat(engine.active(Programme.GAF)).isSameAs(this.valid);
+		assertThatThrownBy(() -> engine.active(Programme.HASM)).isInstanceOf(IllegalStateException.class)
+			.hasMessage("No ruleset is live for HASM");
+		assertThat(engine.activate(second)).isSameAs(this.valid);
+		assertThat(engine.active(Programme.GAF)).isSameAs(second);
+		assertThat(engine.decide(Programme.GAF, Fixtures.gaf(Consent.GIVEN, "10"), Locale.ENGLISH)
+			.rulesetVersion()
+			.label()).isEqualTo("valid v2");
+	}
+
 }

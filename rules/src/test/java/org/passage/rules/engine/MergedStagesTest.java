@@ -88,6 +88,28 @@ class MergedStagesTest {
 	}
 
 	@Test
+	void insertsTheOutcomeOnlyForAFireWhoseRowsMatchOnIt() {
+		assertThat(this.staged.outcomeInsertedPerFire()).containsExactly(true, true);
+		assertThat(this.staged.withOutcomeInEveryFire().outcomeInsertedPerFire()).containsExactly(true, true);
+		// Every row of this first-hit table has a condition on the input: none needs the
+		// outcome, and the decisions are those made with it.
+		Ruleset everyConsent = RulesetCompiler
+			.compile(Programme.GAF, "every consent", Fixtures.brokenTable("every-consent"))
+			.orThrow();
+		assertThat(everyConsent.stages()).extracting(Stage::matchesOutcome).containsExactly(false);
+		assertThat(everyConsent.outcomeInsertedPerFire()).containsExactly(false);
+		Ruleset withOutcome = everyConsent.withOutcomeInEveryFire();
+		assertThat(withOutcome.outcomeInsertedPerFire()).containsExactly(true);
+		for (Consent consent : Consent.values()) {
+			for (String amount : List.of("10", "5000")) {
+				GafInput input = input(consent, amount, false);
+				assertThat(everyConsent.decide(input, Locale.ENGLISH)).as("%s %s", consent, amount)
+					.isEqualTo(withOutcome.decide(input, Locale.ENGLISH));
+			}
+		}
+	}
+
+	@Test
 	void namesEachReasonsOwnTableAndRowWhenTwoStagesShareAFire() {
 		Decision decision = this.staged.decide(input(Consent.GIVEN, "5000", true), Locale.FRENCH);
 		assertThat(decision.decision()).isEqualTo(Eligibility.PENDING_INFO);

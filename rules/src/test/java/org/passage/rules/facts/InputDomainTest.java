@@ -86,7 +86,53 @@ class InputDomainTest {
 	}
 
 	@Test
+	void aMissingOrNullHoldingSetOfServicesIsRefusedWithTheServicesThereAre() {
+		assertThatThrownBy(() -> gaf(null, "10", "0")).isInstanceOfSatisfying(InvalidInputException.class,
+				ex -> assertThat(ex.errors()).singleElement().satisfies(error -> {
+					assertThat(error.field()).isEqualTo("requested");
+					assertThat(error.message()).isEqualTo("is required");
+					assertThat(error.allowed()).contains("MEDICAL", "ARRIVAL_CASH");
+				}));
+		Set<Component> withNull = new java.util.HashSet<>();
+		withNull.add(Component.MEDICAL);
+		withNull.add(null);
+		assertThatThrownBy(() -> gaf(withNull, "10", "0")).isInstanceOfSatisfying(InvalidInputException.class,
+				ex -> assertThat(ex.errors()).singleElement().satisfies(error -> {
+					assertThat(error.field()).isEqualTo("requested");
+					assertThat(error.message()).isEqualTo("must not contain null");
+				}));
+	}
+
+	/** A request as read from JSON: any field may be missing, even a primitive one. */
+	record PartialGafRequest(VictimStatus victimStatus, Boolean crossBorder, BigDecimal requestedAmount,
+			Integer priorGafCases) {
+	}
+
+	@Test
+	void checksARequestsFieldsByTheInputsNamesAndSaysWhatEachMissingOneAllows() {
+		Domain domain = Domain.ofFields(GafInput.class,
+				new PartialGafRequest(VictimStatus.IDENTIFIED, null, new BigDecimal("0.001"), 3));
+		assertThatThrownBy(domain::orThrow).isInstanceOfSatisfying(InvalidInputException.class, ex -> {
+			assertThat(ex.errors()).extracting(FieldError::field)
+				.containsExactly("crossBorder", "otherProgramme", "consent", "minor", "unaccompanied",
+						"guardianAppointed", "immediateDanger", "requested", "requestedAmount", "fundBalance",
+						"reTraffickingRisk");
+			assertThat(ex.errors().get(0).allowed()).containsExactly("true", "false");
+			assertThat(ex.errors().get(1).allowed()).contains("NONE");
+			assertThat(ex.errors().get(7).allowed()).contains("MEDICAL");
+			assertThat(ex.errors().get(8).message()).isEqualTo("has more than 2 decimal places");
+			assertThat(ex.errors().get(9).message()).isEqualTo("is required");
+			assertThat(ex.errors().get(9).allowed())
+				.containsExactly("amount with at most 2 decimals from 0 to " + Bounds.MONEY_MAX);
+		});
+		assertThat(domain.valid("victimStatus")).isTrue();
+		assertThat(domain.valid("priorGafCases")).isTrue();
+		assertThat(domain.valid("crossBorder")).isFalse();
+	}
+
+	@Test
 	void acceptsTheEdgesOfEachDomain() {
+		assertThat(gaf(Set.of(Component.MEDICAL), "0.01", "999.99").requestedAmount()).isEqualByComparingTo("0.01");
 		assertThat(reintegration(1, 0).dependants()).isZero();
 		assertThat(gaf(Set.of(Component.MEDICAL), "0", "0.00").requestedAmount()).isZero();
 		assertThat(gaf(Set.of(Component.MEDICAL), "10000000.00", "10000000.00").requestedAmount())
