@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,19 +23,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.passage.funds.Fund;
 import org.passage.impact.internal.ImpactTally;
 import org.passage.rules.decision.Decision;
 import org.passage.rules.decision.Programme;
 import org.passage.rules.engine.Ruleset;
 import org.passage.rules.engine.UndecidedException;
+import org.postgresql.PGStatement;
 import org.springframework.lang.Nullable;
 
 /**
@@ -46,10 +49,11 @@ import org.springframework.lang.Nullable;
  * It streams: one connection with autocommit off (pgjdbc reads a result in pieces of the
  * fetch size only inside a transaction; with autocommit on it reads every row into
  * memory), a forward-only cursor, and a batch of {@value #DEFAULT_BATCH} decisions at a
- * time evaluated on one session per version ({@code Ruleset.decideAll}), by default one
- * batch per core while the next is read. What it keeps grows with the number of outcomes,
- * offices, funds and reasons and with the batches in flight, never with the number of
- * decisions.
+ * time. The reading thread only reads; by default a worker per core parses each batch's
+ * inputs, evaluates them on one session per version ({@code Ruleset.decideAll}) and
+ * counts them, and the counts are added up in reading order. What it keeps grows with the
+ * number of outcomes, offices, funds and reasons and with the batches in flight, never
+ * with the number of decisions.
  */
 public final class ImpactReplay {
 
@@ -110,27 +114,32 @@ public final class ImpactReplay {
 
 	private final int parallelism;
 
-	public ImpactReplay(DataSource dataSource, ObjectMapper json) {
-		this(dataSource, json, DEFAULT_BATCH, DEFAULT_SAMPLE);
+	public ImpactReplay(DataSource dataSource) {
+		this(dataSource, DEFAULT_BATCH, DEFAULT_SAMPLE);
 	}
 
-	public ImpactReplay(DataSource dataSource, ObjectMapper json, int batchSize, int sampleSize) {
-		this(dataSource, json, batchSize, sampleSize, Runtime.getRuntime().availableProcessors());
+	public ImpactReplay(DataSource dataSource, int batchSize, int sampleSize) {
+		this(dataSource, batchSize, sampleSize, Runtime.getRuntime().availableProcessors());
 	}
 
 	/**
 	 * @param parallelism how many batches are evaluated at once, on threads of their own,
 	 * while the next is read (1: read and evaluate on the calling thread)
 	 */
-	public ImpactReplay(DataSource dataSource, ObjectMapper json, int batchSize, int sampleSize, int parallelism) {
+	public ImpactReplay(DataSource dataSource, int batchSize, int sampleSize, int parallelism) {
 		if (batchSize < 1 || sampleSize < 0 || parallelism < 1) {
 			throw new IllegalArgumentException("batch size and parallelism must be positive, sample size not negative");
 		}
 		this.parallelism = parallelism;
 		this.dataSource = dataSource;
-		// Decisions recorded before the typed entry kept a few request fields besides the
-		// input: they are not input fields, and are not read.
-		this.inputs = json.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+		// Stored inputs are Passage's own JSON, checked by the API's strict reader when
+		// they
+		// came in, and each input's constructor checks its domain again as it reads. So a
+		// replay, which reads millions, reads them with a plain mapper: the API's checks
+		// for repeated keys and set values read every set through a tree first. Decisions
+		// recorded before the typed entry kept a few request fields besides the input:
+		// they are not input fields, and are not read.
+		this.inputs = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build().reader();
 		this.batchSize = batchSize;
 		this.sampleSize = sampleSize;
 	}
@@ -156,37 +165,64 @@ public final class ImpactReplay {
 		if (draft.programme() != query.programme()) {
 			throw new IllegalArgumentException("The draft decides " + draft.programme() + ", not " + query.programme());
 		}
+		// Each batch is counted apart where it was decided, and the counts added up in
+		// reading order: the reading thread only reads.
 		ImpactTally tally = new ImpactTally(this.sampleSize);
+		Read read = pipeline(query, rows -> {
+			ImpactTally counted = new ImpactTally(this.sampleSize);
+			tally(decide(parse(rows, query.programme()), draft, versions), counted);
+			return counted;
+		}, tally::addAll, progress);
+		return new Outcome(read.finished(), read.processed(), tally.impact());
+	}
+
+	/**
+	 * Reads and parses every decision {@code query} selects exactly as {@link #run} does,
+	 * on the same threads, but evaluates none: the floor a replay cannot beat, which the
+	 * replay benchmark measures beside it. Returns how many decisions were read.
+	 */
+	public long readOnly(Query query, Progress progress) {
+		return pipeline(query, rows -> parse(rows, query.programme()), parsed -> {
+		}, progress).processed();
+	}
+
+	/**
+	 * Streams the rows {@code query} selects on the calling thread, a batch at a time;
+	 * {@code work} turns each batch into a result on the workers (or on the calling
+	 * thread when there are none) while the next batch is read, and {@code results} takes
+	 * the results in reading order on the calling thread, so that the sample is the first
+	 * changed decisions. Reading, parsing and evaluating then share the cores: the rows'
+	 * JSON is parsed beside the evaluation, not on the reading thread.
+	 */
+	private <T> Read pipeline(Query query, Function<List<Row>, T> work, Consumer<T> results, Progress progress) {
 		if (this.parallelism == 1) {
-			Read read = stream(query, tally, batch -> tally(decide(batch, draft, versions), tally), progress);
-			return new Outcome(read.finished(), read.processed(), tally.impact());
+			return stream(query, rows -> results.accept(work.apply(rows)), progress);
 		}
-		// Batches are decided on the workers while the next is read, and counted in the
-		// order they were read, so that the sample is the first changed decisions.
 		ExecutorService workers = Executors.newFixedThreadPool(this.parallelism, new Workers());
-		Deque<Future<Decided>> pending = new ArrayDeque<>();
+		Deque<Future<T>> pending = new ArrayDeque<>();
 		try {
-			Read read = stream(query, tally, batch -> {
-				pending.add(workers.submit(() -> decide(batch, draft, versions)));
-				while (pending.size() > this.parallelism) {
-					tally(done(pending.poll()), tally);
+			Read read = stream(query, rows -> {
+				pending.add(workers.submit(() -> work.apply(rows)));
+				// Reads ahead by a batch per worker, so that none waits for the reading.
+				while (pending.size() > 2 * this.parallelism) {
+					results.accept(done(pending.poll()));
 				}
 			}, progress);
 			// Stopped or not, what was read is counted: a cancelled run's figures cover
 			// every decision it says it processed.
 			while (!pending.isEmpty()) {
-				tally(done(pending.poll()), tally);
+				results.accept(done(pending.poll()));
 			}
-			return new Outcome(read.finished(), read.processed(), tally.impact());
+			return read;
 		}
 		finally {
 			workers.shutdownNow();
 		}
 	}
 
-	private static Decided done(Future<Decided> decided) {
+	private static <T> T done(Future<T> result) {
 		try {
-			return decided.get();
+			return result.get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -200,7 +236,10 @@ public final class ImpactReplay {
 		}
 	}
 
-	/** Daemon threads that evaluate batches: they never keep a stopping node alive. */
+	/**
+	 * Daemon threads that parse and evaluate batches: they never keep a stopping node
+	 * alive.
+	 */
 	private static final class Workers implements ThreadFactory {
 
 		private final AtomicInteger count = new AtomicInteger();
@@ -214,16 +253,6 @@ public final class ImpactReplay {
 
 	}
 
-	/**
-	 * Reads and parses every decision {@code query} selects exactly as {@link #run} does,
-	 * but evaluates none: the floor a replay cannot beat, which the replay benchmark
-	 * measures beside it. Returns how many decisions were read.
-	 */
-	public long readOnly(Query query, Progress progress) {
-		return stream(query, new ImpactTally(0), batch -> {
-		}, progress).processed();
-	}
-
 	private record Read(boolean finished, long processed) {
 	}
 
@@ -231,22 +260,24 @@ public final class ImpactReplay {
 	 * Streams the decisions {@code query} selects, a batch at a time, to {@code batches};
 	 * stops early when {@code progress} says so.
 	 */
-	private Read stream(Query query, ImpactTally tally, Consumer<List<Recorded>> batches, Progress progress) {
-		Class<? extends Record> inputType = query.programme().definition().inputType();
+	private Read stream(Query query, Consumer<List<Row>> batches, Progress progress) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(false);
 			try (PreparedStatement select = prepare(connection, DECISIONS, query)) {
 				select.setFetchSize(this.batchSize);
+				// Binary rows from the first execution (pgjdbc sends a statement's first
+				// runs as text): ids, instants and version numbers then decode from their
+				// bytes instead of being parsed from text, a million times over.
+				select.unwrap(PGStatement.class).setPrepareThreshold(-1);
 				try (ResultSet rows = select.executeQuery()) {
-					List<Recorded> batch = new ArrayList<>(this.batchSize);
+					List<Row> batch = new ArrayList<>(this.batchSize);
 					long read = 0;
 					while (rows.next()) {
 						read++;
-						Recorded recorded = read(rows, query.programme(), inputType, tally);
-						if (recorded != null) {
-							batch.add(recorded);
-						}
+						batch.add(new Row(rows.getObject(1, UUID.class), rows.getObject(2, OffsetDateTime.class),
+								rows.getLong(3), rows.getBytes(4), rows.getString(5), rows.getString(6),
+								rows.getString(7)));
 						if (read % this.batchSize == 0) {
 							batches.accept(batch);
 							batch = new ArrayList<>(this.batchSize);
@@ -270,37 +301,51 @@ public final class ImpactReplay {
 		}
 	}
 
-	/** A decision read from the store, its input parsed. */
-	private record Recorded(ImpactTally.Origin origin, String outcome, Record input) {
+	/**
+	 * A decision's row as read: its input still the stored JSON's bytes, parsed on a
+	 * worker.
+	 */
+	private record Row(UUID id, OffsetDateTime evaluatedAt, long rulesetId, byte[] input, String outcome,
+			@Nullable String office, @Nullable String fund) {
 	}
 
-	private Recorded read(ResultSet rows, Programme programme, Class<? extends Record> inputType, ImpactTally tally)
-			throws SQLException {
-		Instant at = rows.getTimestamp(2).toInstant();
-		String office = rows.getString(6);
-		String fund = rows.getString(7);
-		if (fund == null && office != null) {
-			fund = Fund.idOf(programme, office, at.atZone(ZoneOffset.UTC).getYear());
+	/**
+	 * A decision read from the store, its input parsed; the input is null when the stored
+	 * JSON no longer reads or no longer passes its domain.
+	 */
+	private record Recorded(ImpactTally.Origin origin, String outcome, @Nullable Record input) {
+	}
+
+	private List<Recorded> parse(List<Row> rows, Programme programme) {
+		// A reader bound to the type finds its deserializer once, not once per input.
+		ObjectReader reader = this.inputs.forType(programme.definition().inputType());
+		List<Recorded> parsed = new ArrayList<>(rows.size());
+		for (Row row : rows) {
+			Instant at = row.evaluatedAt().toInstant();
+			String fund = row.fund();
+			if (fund == null && row.office() != null) {
+				fund = Fund.idOf(programme, row.office(),
+						row.evaluatedAt().withOffsetSameInstant(ZoneOffset.UTC).getYear());
+			}
+			Record input;
+			try {
+				input = reader.readValue(row.input());
+			}
+			catch (java.io.IOException | RuntimeException ex) {
+				// counted, not replayed
+				input = null;
+			}
+			parsed.add(new Recorded(new ImpactTally.Origin(row.id(), at, row.office() == null ? "" : row.office(),
+					fund == null ? "" : fund, row.rulesetId()), row.outcome(), input));
 		}
-		Record input;
-		try {
-			input = this.inputs.readValue(rows.getString(4), inputType);
-		}
-		catch (java.io.IOException | RuntimeException ex) {
-			// A stored input that no longer reads (or no longer passes its domain) is
-			// counted, not replayed.
-			tally.unreadable();
-			return null;
-		}
-		return new Recorded(new ImpactTally.Origin(rows.getObject(1, UUID.class), at, office == null ? "" : office,
-				fund == null ? "" : fund, rows.getLong(3)), rows.getString(5), input);
+		return parsed;
 	}
 
 	/**
 	 * A batch decided: {@code own[i]} under decision i's own version, {@code drafted[i]}
-	 * under the draft, null where no row decides.
+	 * under the draft, null where the input did not read or no row decides.
 	 */
-	private record Decided(List<Recorded> batch, Decision[] own, List<Decision> drafted) {
+	private record Decided(List<Recorded> batch, Decision[] own, Decision[] drafted) {
 	}
 
 	/**
@@ -311,32 +356,47 @@ public final class ImpactReplay {
 	 */
 	private static Decided decide(List<Recorded> batch, Ruleset draft, LongFunction<Ruleset> versions) {
 		Decision[] own = new Decision[batch.size()];
-		if (batch.isEmpty()) {
-			return new Decided(batch, own, List.of());
-		}
+		Decision[] drafted = new Decision[batch.size()];
 		Map<Long, List<Integer>> byVersion = new LinkedHashMap<>();
+		List<Integer> readable = new ArrayList<>(batch.size());
 		for (int i = 0; i < batch.size(); i++) {
-			byVersion.computeIfAbsent(batch.get(i).origin().rulesetId(), id -> new ArrayList<>()).add(i);
-		}
-		for (Map.Entry<Long, List<Integer>> version : byVersion.entrySet()) {
-			List<Record> inputs = version.getValue().stream().map(i -> batch.get(i).input()).toList();
-			List<Decision> decided = decideAll(versions.apply(version.getKey()), inputs);
-			for (int k = 0; k < decided.size(); k++) {
-				own[version.getValue().get(k)] = decided.get(k);
+			if (batch.get(i).input() != null) {
+				byVersion.computeIfAbsent(batch.get(i).origin().rulesetId(), id -> new ArrayList<>()).add(i);
+				readable.add(i);
 			}
 		}
-		return new Decided(batch, own, decideAll(draft, batch.stream().map(Recorded::input).toList()));
+		for (Map.Entry<Long, List<Integer>> version : byVersion.entrySet()) {
+			decideInto(own, versions.apply(version.getKey()), version.getValue(), batch);
+		}
+		decideInto(drafted, draft, readable, batch);
+		return new Decided(batch, own, drafted);
+	}
+
+	/**
+	 * Decides the inputs at {@code positions} of {@code batch} into the same places of
+	 * {@code decisions}.
+	 */
+	private static void decideInto(Decision[] decisions, Ruleset ruleset, List<Integer> positions,
+			List<Recorded> batch) {
+		if (positions.isEmpty()) {
+			return;
+		}
+		List<Decision> decided = decideAll(ruleset, positions.stream().map(i -> batch.get(i).input()).toList());
+		for (int k = 0; k < decided.size(); k++) {
+			decisions[positions.get(k)] = decided.get(k);
+		}
 	}
 
 	private static void tally(Decided decided, ImpactTally tally) {
 		List<Recorded> batch = decided.batch();
 		for (int i = 0; i < batch.size(); i++) {
 			if (decided.own()[i] == null) {
-				// its own version no longer decides it: nothing to compare with
+				// unreadable, or its own version no longer decides it: nothing to
+				// compare with
 				tally.unreadable();
 				continue;
 			}
-			tally.add(batch.get(i).origin(), batch.get(i).outcome(), decided.own()[i], decided.drafted().get(i));
+			tally.add(batch.get(i).origin(), batch.get(i).outcome(), decided.own()[i], decided.drafted()[i]);
 		}
 	}
 

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import org.passage.decisiontables.LifecycleRefused;
 import org.passage.decisiontables.LifecycleRefused.Why;
@@ -70,13 +69,13 @@ public class ImpactSimulations {
 
 	@Autowired
 	ImpactSimulations(PolicyChanges changes, Rulesets rulesets, SimulationStore store, Funds funds,
-			DataSource dataSource, ObjectMapper json, Clock clock,
+			DataSource dataSource, Clock clock,
 			@Value("${passage.impact.batch-size:" + ImpactReplay.DEFAULT_BATCH + "}") int batchSize,
 			// Threads evaluating a run's batches; fewer than the cores leaves some to the
 			// API.
 			@Value("${passage.impact.parallelism:#{T(java.lang.Runtime).getRuntime().availableProcessors()}}") int parallelism) {
 		this(changes, rulesets, store, funds,
-				new ImpactReplay(dataSource, json, batchSize, ImpactReplay.DEFAULT_SAMPLE, parallelism), clock,
+				new ImpactReplay(dataSource, batchSize, ImpactReplay.DEFAULT_SAMPLE, parallelism), clock,
 				new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUE), runnable -> {
 					Thread thread = new Thread(runnable, "impact-simulation");
 					thread.setDaemon(true);

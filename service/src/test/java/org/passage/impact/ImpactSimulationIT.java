@@ -16,7 +16,6 @@ import java.util.concurrent.Executor;
 
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,9 +104,6 @@ class ImpactSimulationIT {
 
 	@Autowired
 	DataSource dataSource;
-
-	@Autowired
-	ObjectMapper json;
 
 	@Autowired
 	Clock clock;
@@ -254,7 +250,7 @@ class ImpactSimulationIT {
 		// The same service with batches of 2 and a queue the test opens: the cancel is
 		// asked for before the run reads anything, and seen after its first batch.
 		ImpactSimulations held = new ImpactSimulations(this.changes, this.rulesets, this.store, this.funds,
-				new ImpactReplay(this.dataSource, this.json, 2, 5), this.clock, gate);
+				new ImpactReplay(this.dataSource, 2, 5), this.clock, gate);
 		Simulation started = held.start(this.draft, this.historyFrom, this.historyTo, null, "editor");
 		assertThat(started.status()).isEqualTo(Simulation.Status.RUNNING);
 		assertThat(started.total()).isEqualTo(14);
@@ -272,7 +268,7 @@ class ImpactSimulationIT {
 
 	@Test
 	void theReplayStreamsInBatchesAndStopsWhenToldTo() {
-		ImpactReplay replay = new ImpactReplay(this.dataSource, this.json, 4, 0);
+		ImpactReplay replay = new ImpactReplay(this.dataSource, 4, 0);
 		ImpactReplay.Query all = new ImpactReplay.Query(Programme.GAF, this.historyFrom, this.historyTo, null);
 		List<Long> told = new ArrayList<>();
 
@@ -289,6 +285,32 @@ class ImpactSimulationIT {
 		assertThat(stopped.finished()).isFalse();
 		assertThat(stopped.processed()).isEqualTo(8);
 		assertThat(stopped.impact().replayed()).isEqualTo(8);
+	}
+
+	@Test
+	void batchesCountedApartOnWorkersComeToWhatOneCountOfTheWholeHistoryDoes() {
+		ImpactReplay.Query all = new ImpactReplay.Query(Programme.GAF, this.historyFrom, this.historyTo, null);
+		// One batch of every decision on the calling thread, against batches of 2 on
+		// three
+		// workers that finish in any order: the counts, the money and the sample (the
+		// first changed decisions, in the order they were made) are the same.
+		Impact whole = new ImpactReplay(this.dataSource, 100, 20, 1)
+			.run(all, this.rulesets.version(this.draft).ruleset(), id -> this.rulesets.version(id).ruleset(),
+					processed -> true)
+			.impact();
+		Impact inPairs = new ImpactReplay(this.dataSource, 2, 20, 3)
+			.run(all, this.rulesets.version(this.draft).ruleset(), id -> this.rulesets.version(id).ruleset(),
+					processed -> true)
+			.impact();
+
+		assertThat(whole.changed()).isEqualTo(9);
+		assertThat(inPairs).isEqualTo(whole);
+		// Niamey's 1000.01, 1200, 1500, the repeat case's 1200 and the presumed victim's
+		// capped 1000; Dakar's 1250, 1200 short of funds and capped 1000; then 1100 of no
+		// case.
+		assertThat(inPairs.sample())
+			.extracting(changed -> changed.before().grantedAmount().stripTrailingZeros().toPlainString())
+			.containsExactly("1000.01", "1200", "1500", "1200", "1000", "1250", "1200", "1000", "1100");
 	}
 
 	@Test

@@ -74,7 +74,7 @@ public final class ReplayBenchmark {
 		log("recorded %,d decisions through the engine in %.1f s (%,.0f/s, COPY included)", count, loadSeconds,
 				count / loadSeconds);
 
-		ImpactReplay replay = new ImpactReplay(dataSource, json);
+		ImpactReplay replay = new ImpactReplay(dataSource);
 		// Warm the JIT on both paths, and read every row once so that all are in the
 		// page cache for every measured run.
 		replay.readOnly(query(count), processed -> true);
@@ -117,8 +117,8 @@ public final class ReplayBenchmark {
 		// The same replay on the calling thread alone, for what evaluating on the other
 		// cores while reading brings.
 		int n = Math.min(count, 250_000);
-		ImpactReplay oneThread = new ImpactReplay(dataSource, json, ImpactReplay.DEFAULT_BATCH,
-				ImpactReplay.DEFAULT_SAMPLE, 1);
+		ImpactReplay oneThread = new ImpactReplay(dataSource, ImpactReplay.DEFAULT_BATCH, ImpactReplay.DEFAULT_SAMPLE,
+				1);
 		Run floor = measure(() -> new long[] { replay.readOnly(query(n), processed -> true) });
 		Run single = measure(
 				() -> new long[] { oneThread.run(query(n), changed, byId, processed -> true).processed() });

@@ -29,15 +29,20 @@ public final class Domain {
 		}
 	};
 
-	/** A component and its bounds (null: none), the limits as numbers. */
-	private record Checked(RecordComponent component, Bounds bounds, BigDecimal min, BigDecimal max) {
+	/**
+	 * A component, its name, and its bounds (null: none) with the limits and the scale as
+	 * values: an annotation's methods are proxy calls, too slow for every input.
+	 */
+	private record Checked(RecordComponent component, String name, Bounds bounds, int scale, BigDecimal min,
+			BigDecimal max) {
 
 		Checked(RecordComponent component) {
 			this(component, component.getAnnotation(Bounds.class));
 		}
 
 		private Checked(RecordComponent component, Bounds bounds) {
-			this(component, bounds, bounds == null ? null : new BigDecimal(bounds.min()),
+			this(component, component.getName(), bounds, bounds == null ? 0 : bounds.scale(),
+					bounds == null ? null : new BigDecimal(bounds.min()),
 					bounds == null || bounds.max().isEmpty() ? null : new BigDecimal(bounds.max()));
 		}
 
@@ -98,7 +103,12 @@ public final class Domain {
 	 * it.
 	 */
 	public boolean valid(String field) {
-		return this.errors.stream().noneMatch(error -> error.field().equals(field));
+		for (FieldError error : this.errors) {
+			if (error.field().equals(field)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Records a cross-field error. */
@@ -135,24 +145,44 @@ public final class Domain {
 	}
 
 	private void checkComponent(Checked checked, Object value) {
-		RecordComponent component = checked.component();
-		String field = component.getName();
+		String field = checked.name();
 		if (value == null) {
-			reject(field, "is required", allowedFor(component));
+			reject(field, "is required", allowedFor(checked.component()));
 			return;
 		}
 		if (checked.bounds() != null) {
 			checkNumber(field, checked, value);
 		}
-		if (value instanceof Collection<?> values && values.stream().anyMatch(java.util.Objects::isNull)) {
-			reject(field, "must not contain null", allowedFor(component));
+		if (value instanceof Collection<?> values && holdsNull(values)) {
+			reject(field, "must not contain null", allowedFor(checked.component()));
 		}
+	}
+
+	// Not values.contains(null): an immutable collection throws on it.
+	private static boolean holdsNull(Collection<?> values) {
+		for (Object value : values) {
+			if (value == null) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void checkNumber(String field, Checked checked, Object value) {
 		Bounds bounds = checked.bounds();
-		BigDecimal number = (value instanceof BigDecimal decimal) ? decimal : new BigDecimal(value.toString());
-		if (number.stripTrailingZeros().scale() > bounds.scale()) {
+		BigDecimal number;
+		if (value instanceof BigDecimal decimal) {
+			number = decimal;
+		}
+		else if (value instanceof Integer || value instanceof Long) {
+			number = BigDecimal.valueOf(((Number) value).longValue());
+		}
+		else {
+			number = new BigDecimal(value.toString());
+		}
+		// Stripping zeros only lowers the scale: a number within the scale as written
+		// needs no stripped copy.
+		if (number.scale() > checked.scale() && number.stripTrailingZeros().scale() > checked.scale()) {
 			reject(field, "has more than " + bounds.scale() + " decimal places", List.of(describe(bounds)));
 		}
 		else if (number.compareTo(checked.min()) < 0

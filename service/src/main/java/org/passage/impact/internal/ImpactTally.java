@@ -109,6 +109,44 @@ public final class ImpactTally {
 		}
 	}
 
+	/**
+	 * Adds what {@code later} counted, as if its decisions had been added here one by one
+	 * after this tally's: so batches tallied apart, each with a tally of the same sample
+	 * size, and merged in reading order come to what one tally of them all would.
+	 */
+	public void addAll(ImpactTally later) {
+		this.replayed += later.replayed;
+		this.changed += later.changed;
+		this.notReproduced += later.notReproduced;
+		this.undecided += later.undecided;
+		this.unreadable += later.unreadable;
+		addCounts(this.outcomes, later.outcomes);
+		addCounts(this.levels, later.levels);
+		addCounts(this.offices, later.offices);
+		addCounts(this.reasons, later.reasons);
+		later.funds.forEach((fund, money) -> {
+			Money sum = this.funds.computeIfAbsent(fund, key -> new Money());
+			sum.decisions += money.decisions;
+			sum.changed += money.changed;
+			sum.recorded = sum.recorded.add(money.recorded);
+			sum.draft = sum.draft.add(money.draft);
+		});
+		for (ChangedDecision changed : later.sample) {
+			if (this.sample.size() < this.sampleSize) {
+				this.sample.add(changed);
+			}
+		}
+	}
+
+	private static <K> void addCounts(Map<K, long[]> counts, Map<K, long[]> later) {
+		later.forEach((key, values) -> {
+			long[] sum = counts.computeIfAbsent(key, k -> new long[values.length]);
+			for (int i = 0; i < values.length; i++) {
+				sum[i] += values[i];
+			}
+		});
+	}
+
 	public long replayed() {
 		return this.replayed;
 	}
