@@ -120,8 +120,8 @@ public class Soak {
 					else {
 						kind = "step completion";
 						String reference = opened.poll();
-						ok = reference == null || complete("soak-officer", reference, "Activity_ScreenCase",
-								SCREENING, Duration.ofSeconds(5));
+						ok = reference == null || completeFromCaseFile("soak-officer", reference,
+								"Activity_ScreenCase", SCREENING, Duration.ofSeconds(5));
 					}
 				}
 				catch (Exception ex) {
@@ -310,6 +310,29 @@ public class Soak {
 		while (true) {
 			String inbox = send(API, user, "GET", "/api/v1/tasks", null).body();
 			Matcher found = task.matcher(inbox);
+			if (found.find()) {
+				return send(API, user, "POST", "/api/v1/tasks/" + found.group(1) + ":complete", form)
+					.statusCode() == 204;
+			}
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			Thread.sleep(20);
+		}
+	}
+
+	/**
+	 * Opens the case file, as an officer working through the office's cases does, and
+	 * completes its step (waiting for it). The mix's cases pile up in one office, so a
+	 * new case's first step soon falls off the first page of the inbox, which
+	 * {@link #complete} reads: polling it would only ask again, fifty times a second.
+	 */
+	static boolean completeFromCaseFile(String user, String reference, String step, String form, Duration wait)
+			throws Exception {
+		Pattern task = Pattern.compile("\\{[^{}]*\"id\"\\s*:\\s*\"([^\"]+)\"[^{}]*\"step\"\\s*:\\s*\"" + step + "\"");
+		long deadline = System.nanoTime() + wait.toNanos();
+		while (true) {
+			Matcher found = task.matcher(send(API, user, "GET", "/api/v1/cases/" + reference, null).body());
 			if (found.find()) {
 				return send(API, user, "POST", "/api/v1/tasks/" + found.group(1) + ":complete", form)
 					.statusCode() == 204;
