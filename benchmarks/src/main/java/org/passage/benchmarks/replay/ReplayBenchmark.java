@@ -86,8 +86,9 @@ public final class ReplayBenchmark {
 		List<String> table = new ArrayList<>();
 		table
 			.add("| Decisions | Read floor (decisions/s) | Replay, both versions (decisions/s) | Replay ÷ floor (time) "
-					+ "| Peak heap, floor | Peak heap, replay | Changed by the draft |");
-		table.add("|---|---|---|---|---|---|---|");
+					+ "| Peak heap, floor | Peak heap, replay | CPU per decision, floor (JVM / machine) "
+					+ "| CPU per decision, replay (JVM / machine) | Changed by the draft |");
+		table.add("|---|---|---|---|---|---|---|---|---|");
 		for (int n : new int[] { 100_000, 250_000, 500_000, 1_000_000 }) {
 			if (n > count) {
 				break;
@@ -107,9 +108,9 @@ public final class ReplayBenchmark {
 			if (impact[0].notReproduced() != 0) {
 				throw new IllegalStateException(impact[0].notReproduced() + " decisions are not reproduced");
 			}
-			String row = String.format(Locale.ROOT, "| %,d | %,.0f | %,.0f | %.2f× | %d MB | %d MB | %,d |", n,
-					floor.rate(), replayed.rate(), replayed.seconds() / floor.seconds(), floor.peakHeapMb(),
-					replayed.peakHeapMb(), impact[0].changed());
+			String row = String.format(Locale.ROOT, "| %,d | %,.0f | %,.0f | %.2f× | %d MB | %d MB | %s | %s | %,d |",
+					n, floor.rate(), replayed.rate(), replayed.seconds() / floor.seconds(), floor.peakHeapMb(),
+					replayed.peakHeapMb(), floor.cpuPerDecision(), replayed.cpuPerDecision(), impact[0].changed());
 			log("%s", row);
 			log("  outcomes %s", impact[0].outcomes());
 			table.add(row);
@@ -138,13 +139,47 @@ public final class ReplayBenchmark {
 		return new ImpactReplay.Query(Programme.GAF, START, START.plusSeconds(n), null);
 	}
 
-	/** A measured run: decisions, seconds, and the heap's peak while it ran. */
-	record Run(long decisions, double seconds, long peakHeapMb) {
+	/**
+	 * A measured run: decisions, seconds, the heap's peak while it ran, and the CPU time
+	 * it took, of this JVM and of the whole machine (PostgreSQL's included).
+	 */
+	record Run(long decisions, double seconds, long peakHeapMb, double jvmCpuSeconds, double machineCpuSeconds) {
 
 		double rate() {
 			return this.decisions / this.seconds;
 		}
 
+		String cpuPerDecision() {
+			return String.format(Locale.ROOT, "%.1f / %.1f µs", this.jvmCpuSeconds * 1e6 / this.decisions,
+					this.machineCpuSeconds * 1e6 / this.decisions);
+		}
+
+	}
+
+	/** CPU time this JVM has used, in seconds. */
+	static double jvmCpu() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime() / 1e9;
+	}
+
+	/**
+	 * CPU time every process of the machine has used, in seconds: the first line of
+	 * /proc/stat, user to steal, in clock ticks of 1/100 s.
+	 */
+	static double machineCpu() {
+		try {
+			String[] ticks = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+			long busy = 0;
+			for (int i = 1; i <= 8; i++) {
+				if (i != 4 && i != 5) { // not idle, not iowait
+					busy += Long.parseLong(ticks[i]);
+				}
+			}
+			return busy / 100.0;
+		}
+		catch (java.io.IOException ex) {
+			return Double.NaN;
+		}
 	}
 
 	interface Work {
@@ -164,11 +199,13 @@ public final class ReplayBenchmark {
 			.filter(pool -> pool.getType() == MemoryType.HEAP)
 			.toList();
 		heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+		double jvm = jvmCpu();
+		double machine = machineCpu();
 		long start = System.nanoTime();
 		long decisions = work.run()[0];
 		double seconds = (System.nanoTime() - start) / 1e9;
 		long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-		return new Run(decisions, seconds, peak / (1024 * 1024));
+		return new Run(decisions, seconds, peak / (1024 * 1024), jvmCpu() - jvm, machineCpu() - machine);
 	}
 
 	/**

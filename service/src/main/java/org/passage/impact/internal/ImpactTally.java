@@ -14,6 +14,7 @@ import org.passage.impact.Impact.ChangedDecision;
 import org.passage.impact.Impact.Explained;
 import org.passage.impact.Impact.ReasonRef;
 import org.passage.rules.decision.Decision;
+import org.passage.rules.decision.Reason;
 import org.passage.rules.decision.ReintegrationDecision;
 
 /**
@@ -183,7 +184,9 @@ public final class ImpactTally {
 		}
 		check(fields, "approvalLevel", a.approvalLevel(), b.approvalLevel());
 		check(fields, "priority", a.priority(), b.priority());
-		check(fields, "reasons", a.reasonCodes(), b.reasonCodes());
+		if (!sameReasonCodes(a, b)) {
+			fields.add("reasons");
+		}
 		if (a instanceof ReintegrationDecision x && b instanceof ReintegrationDecision y) {
 			check(fields, "tier", x.tier(), y.tier());
 			if (x.arrivalCash().compareTo(y.arrivalCash()) != 0) {
@@ -196,6 +199,22 @@ public final class ImpactTally {
 			check(fields, "monitoringMonths", x.monitoringMonths(), y.monitoringMonths());
 		}
 		return fields;
+	}
+
+	// As a.reasonCodes().equals(b.reasonCodes()), without two lists per replayed
+	// decision.
+	private static boolean sameReasonCodes(Decision a, Decision b) {
+		List<Reason> mine = a.reasons();
+		List<Reason> theirs = b.reasons();
+		if (mine.size() != theirs.size()) {
+			return false;
+		}
+		for (int i = 0; i < mine.size(); i++) {
+			if (!mine.get(i).code().equals(theirs.get(i).code())) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static void check(List<String> fields, String field, Object a, Object b) {
