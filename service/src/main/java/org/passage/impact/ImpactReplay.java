@@ -133,12 +133,11 @@ public final class ImpactReplay {
 		this.parallelism = parallelism;
 		this.dataSource = dataSource;
 		// Stored inputs are Passage's own JSON, checked by the API's strict reader when
-		// they
-		// came in, and each input's constructor checks its domain again as it reads. So a
-		// replay, which reads millions, reads them with a plain mapper: the API's checks
-		// for repeated keys and set values read every set through a tree first. Decisions
-		// recorded before the typed entry kept a few request fields besides the input:
-		// they are not input fields, and are not read.
+		// they came in, and each input's constructor checks its domain again as it
+		// reads. So a replay, which reads millions, reads them with a plain mapper: the
+		// API's checks for repeated keys and set values read every set through a tree
+		// first. Decisions recorded before the typed entry kept a few request fields
+		// besides the input: they are not input fields, and are not read.
 		this.inputs = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build().reader();
 		this.batchSize = batchSize;
 		this.sampleSize = sampleSize;
