@@ -304,21 +304,10 @@ public class Soak {
 	/** Finds the case's step in the user's inbox (waiting for it) and completes it. */
 	static boolean complete(String user, String reference, String step, String form, Duration wait)
 			throws Exception {
-		Pattern task = Pattern.compile("\\{[^{}]*\"id\"\\s*:\\s*\"([^\"]+)\"[^{}]*\"step\"\\s*:\\s*\"" + step
-				+ "\"[^{}]*\"caseReference\"\\s*:\\s*\"" + reference + "\"");
-		long deadline = System.nanoTime() + wait.toNanos();
-		while (true) {
-			String inbox = send(API, user, "GET", "/api/v1/tasks", null).body();
-			Matcher found = task.matcher(inbox);
-			if (found.find()) {
-				return send(API, user, "POST", "/api/v1/tasks/" + found.group(1) + ":complete", form)
-					.statusCode() == 204;
-			}
-			if (System.nanoTime() > deadline) {
-				return false;
-			}
-			Thread.sleep(20);
-		}
+		return completeOnceListed(user, "/api/v1/tasks",
+				Pattern.compile("\\{[^{}]*\"id\"\\s*:\\s*\"([^\"]+)\"[^{}]*\"step\"\\s*:\\s*\"" + step
+						+ "\"[^{}]*\"caseReference\"\\s*:\\s*\"" + reference + "\""),
+				form, wait);
 	}
 
 	/**
@@ -329,10 +318,21 @@ public class Soak {
 	 */
 	static boolean completeFromCaseFile(String user, String reference, String step, String form, Duration wait)
 			throws Exception {
-		Pattern task = Pattern.compile("\\{[^{}]*\"id\"\\s*:\\s*\"([^\"]+)\"[^{}]*\"step\"\\s*:\\s*\"" + step + "\"");
+		return completeOnceListed(user, "/api/v1/cases/" + reference,
+				Pattern.compile("\\{[^{}]*\"id\"\\s*:\\s*\"([^\"]+)\"[^{}]*\"step\"\\s*:\\s*\"" + step + "\""),
+				form, wait);
+	}
+
+	/**
+	 * Reads {@code page} every 20 ms until {@code task} finds a step on it (its first
+	 * group the step's id), then completes that step with {@code form}; false if none
+	 * appeared within {@code wait} or the completion was refused.
+	 */
+	static boolean completeOnceListed(String user, String page, Pattern task, String form, Duration wait)
+			throws Exception {
 		long deadline = System.nanoTime() + wait.toNanos();
 		while (true) {
-			Matcher found = task.matcher(send(API, user, "GET", "/api/v1/cases/" + reference, null).body());
+			Matcher found = task.matcher(send(API, user, "GET", page, null).body());
 			if (found.find()) {
 				return send(API, user, "POST", "/api/v1/tasks/" + found.group(1) + ":complete", form)
 					.statusCode() == 204;

@@ -291,9 +291,8 @@ class ImpactSimulationIT {
 	void batchesCountedApartOnWorkersComeToWhatOneCountOfTheWholeHistoryDoes() {
 		ImpactReplay.Query all = new ImpactReplay.Query(Programme.GAF, this.historyFrom, this.historyTo, null);
 		// One batch of every decision on the calling thread, against batches of 2 on
-		// three
-		// workers that finish in any order: the counts, the money and the sample (the
-		// first changed decisions, in the order they were made) are the same.
+		// three workers that finish in any order: the counts, the money and the sample
+		// (the first changed decisions, in the order they were made) are the same.
 		Impact whole = new ImpactReplay(this.dataSource, 100, 20, 1)
 			.run(all, this.rulesets.version(this.draft).ruleset(), id -> this.rulesets.version(id).ruleset(),
 					processed -> true)

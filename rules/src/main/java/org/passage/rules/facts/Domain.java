@@ -170,16 +170,7 @@ public final class Domain {
 
 	private void checkNumber(String field, Checked checked, Object value) {
 		Bounds bounds = checked.bounds();
-		BigDecimal number;
-		if (value instanceof BigDecimal decimal) {
-			number = decimal;
-		}
-		else if (value instanceof Integer || value instanceof Long) {
-			number = BigDecimal.valueOf(((Number) value).longValue());
-		}
-		else {
-			number = new BigDecimal(value.toString());
-		}
+		BigDecimal number = (value instanceof BigDecimal decimal) ? decimal : new BigDecimal(value.toString());
 		// Stripping zeros only lowers the scale: a number within the scale as written
 		// needs no stripped copy.
 		if (number.scale() > checked.scale() && number.stripTrailingZeros().scale() > checked.scale()) {

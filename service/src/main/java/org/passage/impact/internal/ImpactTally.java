@@ -14,7 +14,6 @@ import org.passage.impact.Impact.ChangedDecision;
 import org.passage.impact.Impact.Explained;
 import org.passage.impact.Impact.ReasonRef;
 import org.passage.rules.decision.Decision;
-import org.passage.rules.decision.Reason;
 import org.passage.rules.decision.ReintegrationDecision;
 
 /**
@@ -184,9 +183,7 @@ public final class ImpactTally {
 		}
 		check(fields, "approvalLevel", a.approvalLevel(), b.approvalLevel());
 		check(fields, "priority", a.priority(), b.priority());
-		if (!sameReasonCodes(a, b)) {
-			fields.add("reasons");
-		}
+		check(fields, "reasons", a.reasonCodes(), b.reasonCodes());
 		if (a instanceof ReintegrationDecision x && b instanceof ReintegrationDecision y) {
 			check(fields, "tier", x.tier(), y.tier());
 			if (x.arrivalCash().compareTo(y.arrivalCash()) != 0) {
@@ -199,22 +196,6 @@ public final class ImpactTally {
 			check(fields, "monitoringMonths", x.monitoringMonths(), y.monitoringMonths());
 		}
 		return fields;
-	}
-
-	// As a.reasonCodes().equals(b.reasonCodes()), without two lists per replayed
-	// decision.
-	private static boolean sameReasonCodes(Decision a, Decision b) {
-		List<Reason> mine = a.reasons();
-		List<Reason> theirs = b.reasons();
-		if (mine.size() != theirs.size()) {
-			return false;
-		}
-		for (int i = 0; i < mine.size(); i++) {
-			if (!mine.get(i).code().equals(theirs.get(i).code())) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private static void check(List<String> fields, String field, Object a, Object b) {
