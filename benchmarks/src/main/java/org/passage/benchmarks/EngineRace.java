@@ -49,7 +49,10 @@ public final class EngineRace {
 		Ruleset outcomeInEveryFire = EngineRoutes.outcomeInEveryFire(gaf);
 		routes.put("reused session, 2 fires, outcome in each (ADR 0011)",
 				batch -> batch.forEach(i -> sink[0] = outcomeInEveryFire.decide(i, Locale.ENGLISH)));
-		routes.put("2 fires, outcome only where read (chosen)",
+		Ruleset threadSafe = EngineRoutes.threadSafeSessions(gaf);
+		routes.put("2 fires, outcome where read, thread-safe sessions",
+				batch -> batch.forEach(i -> sink[0] = threadSafe.decide(i, Locale.ENGLISH)));
+		routes.put("2 fires, outcome where read, unsafe sessions (chosen)",
 				batch -> batch.forEach(i -> sink[0] = gaf.decide(i, Locale.ENGLISH)));
 		routes.put("reused session, decideAll of 64", batch -> {
 			for (int from = 0; from < batch.size(); from += DecisionBenchmark.BATCH) {
@@ -78,6 +81,9 @@ public final class EngineRace {
 		Ruleset hasmOutcomeInEveryFire = EngineRoutes.outcomeInEveryFire(hasm);
 		routes.put("HASM reused session, outcome in each fire (ADR 0011)",
 				batch -> engines.hasmInputs.forEach(i -> sink[0] = hasmOutcomeInEveryFire.decide(i, Locale.ENGLISH)));
+		Ruleset hasmThreadSafe = EngineRoutes.threadSafeSessions(hasm);
+		routes.put("HASM reused session, thread-safe sessions (ADR 0011)",
+				batch -> engines.hasmInputs.forEach(i -> sink[0] = hasmThreadSafe.decide(i, Locale.ENGLISH)));
 		routes.put("HASM reused session, decide (chosen)",
 				batch -> engines.hasmInputs.forEach(i -> sink[0] = hasm.decide(i, Locale.ENGLISH)));
 		routes.put("Reintegration plain Java (floor)",
@@ -90,6 +96,9 @@ public final class EngineRace {
 		Ruleset reintegrationOutcomeInEveryFire = EngineRoutes.outcomeInEveryFire(reintegration);
 		routes.put("Reintegration reused session, outcome in each fire (ADR 0011)", batch -> engines.reintegrationInputs
 			.forEach(i -> sink[0] = reintegrationOutcomeInEveryFire.decide(i, Locale.ENGLISH)));
+		Ruleset reintegrationThreadSafe = EngineRoutes.threadSafeSessions(reintegration);
+		routes.put("Reintegration thread-safe sessions (ADR 0011)", batch -> engines.reintegrationInputs
+			.forEach(i -> sink[0] = reintegrationThreadSafe.decide(i, Locale.ENGLISH)));
 		routes.put("Reintegration reused session, decide (chosen)",
 				batch -> engines.reintegrationInputs.forEach(i -> sink[0] = reintegration.decide(i, Locale.ENGLISH)));
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();

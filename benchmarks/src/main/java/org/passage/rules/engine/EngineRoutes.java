@@ -52,6 +52,14 @@ public final class EngineRoutes {
 	}
 
 	/**
+	 * The same ruleset on Drools' default, thread-safe sessions: the engine before ADR
+	 * 0012.
+	 */
+	public static Ruleset threadSafeSessions(Ruleset ruleset) {
+		return ruleset.withThreadSafeSessions();
+	}
+
+	/**
 	 * The engine before ADR 0008: a new session for every decision, disposed after it.
 	 */
 	public static Decision decideInNewSession(Ruleset ruleset, Record input, Locale locale) {

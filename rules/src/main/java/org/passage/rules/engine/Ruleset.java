@@ -10,11 +10,14 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.runtime.rule.Agenda;
 import org.kie.api.runtime.rule.FactHandle;
 import org.passage.rules.decision.Decision;
@@ -38,6 +41,13 @@ import org.passage.rules.decision.RulesetVersion;
  * 0011): one {@code fireAllRules} runs both ruleflow groups in order, and a listener
  * tells which stage each fired row belongs to, for its reason's table and for the
  * first-hit check. GAF's three stages take two fires.
+ *
+ * <p>
+ * Sessions are not thread-safe in Drools' sense (ADR 0012): one thread at a time uses a
+ * session, the one whose decision borrowed it, and the deque that lends sessions orders
+ * what one borrower did before the next begins. Drools' thread-safe mode guards a session
+ * against other threads inserting while it fires, which never happens here, and costs a
+ * lock and a synchronized queue on every insert and fire.
  */
 public final class Ruleset {
 
@@ -69,6 +79,12 @@ public final class Ruleset {
 	 */
 	private final boolean[] outcomeRead;
 
+	/** Whether {@link #outcomeRead} was worked out, or set for every fire. */
+	private final boolean outcomeOnlyWhereRead;
+
+	/** Whether new sessions are thread-safe, as Drools makes them unless told not to. */
+	private final boolean threadSafeSessions;
+
 	private final ConcurrentLinkedDeque<Lane> idle = new ConcurrentLinkedDeque<>();
 
 	private final AtomicInteger idleCount = new AtomicInteger();
@@ -80,12 +96,12 @@ public final class Ruleset {
 	Ruleset(Programme programme, RulesetVersion version, KieBase kieBase, List<Stage> stages,
 			Map<String, String> groups, ReasonMessages messages, int ruleCount) {
 		this(programme, version, kieBase, stages, stagesOfRules(kieBase, stages, groups), messages, ruleCount,
-				fires(stages, true), true);
+				fires(stages, true), true, false);
 	}
 
 	private Ruleset(Programme programme, RulesetVersion version, KieBase kieBase, List<Stage> stages,
 			Map<Rule, Integer> stageOfRule, ReasonMessages messages, int ruleCount, int[][] fires,
-			boolean outcomeOnlyWhereRead) {
+			boolean outcomeOnlyWhereRead, boolean threadSafeSessions) {
 		this.programme = programme;
 		this.version = version;
 		this.kieBase = kieBase;
@@ -94,6 +110,8 @@ public final class Ruleset {
 		this.messages = messages;
 		this.ruleCount = ruleCount;
 		this.fires = fires;
+		this.outcomeOnlyWhereRead = outcomeOnlyWhereRead;
+		this.threadSafeSessions = threadSafeSessions;
 		this.outcomeRead = new boolean[fires.length];
 		for (int f = 0; f < fires.length; f++) {
 			for (int s : fires[f]) {
@@ -103,21 +121,31 @@ public final class Ruleset {
 	}
 
 	/**
-	 * The same ruleset with one {@code fireAllRules} per stage, as before ADR 0011: for
-	 * the engine's own benchmarks and tests.
+	 * The same ruleset with one {@code fireAllRules} per stage on thread-safe sessions,
+	 * as before ADR 0011: for the engine's own benchmarks and tests.
 	 */
 	Ruleset withOneFirePerStage() {
 		return new Ruleset(this.programme, this.version, this.kieBase, this.stages, this.stageOfRule, this.messages,
-				this.ruleCount, fires(this.stages, false), false);
+				this.ruleCount, fires(this.stages, false), false, true);
 	}
 
 	/**
-	 * The same ruleset inserting the outcome so far before every fire, read or not, as
-	 * ADR 0011 first did: for the engine's own benchmarks and tests.
+	 * The same ruleset inserting the outcome so far before every fire, read or not, on
+	 * thread-safe sessions, as ADR 0011 first did: for the engine's own benchmarks and
+	 * tests.
 	 */
 	Ruleset withOutcomeInEveryFire() {
 		return new Ruleset(this.programme, this.version, this.kieBase, this.stages, this.stageOfRule, this.messages,
-				this.ruleCount, this.fires, false);
+				this.ruleCount, this.fires, false, true);
+	}
+
+	/**
+	 * The same ruleset on Drools' default, thread-safe sessions, as before ADR 0012: for
+	 * the engine's own benchmarks and tests.
+	 */
+	Ruleset withThreadSafeSessions() {
+		return new Ruleset(this.programme, this.version, this.kieBase, this.stages, this.stageOfRule, this.messages,
+				this.ruleCount, this.fires, this.outcomeOnlyWhereRead, true);
 	}
 
 	/**
@@ -244,7 +272,9 @@ public final class Ruleset {
 	private Lane borrow() {
 		Lane lane = this.idle.pollFirst();
 		if (lane == null) {
-			return new Lane(this.kieBase.newKieSession(), this.stageOfRule, this.stages);
+			KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
+			conf.setOption(this.threadSafeSessions ? ThreadSafeOption.YES : ThreadSafeOption.NO);
+			return new Lane(this.kieBase.newKieSession(conf, null), this.stageOfRule, this.stages);
 		}
 		this.idleCount.decrementAndGet();
 		return lane;
@@ -309,6 +339,20 @@ public final class Ruleset {
 			reasons.add(new Reason(hit.code(), hit.table(), hit.row(), this.messages.message(hit.code(), locale)));
 		}
 		return definition.decision(draft, reasons, this.version);
+	}
+
+	/**
+	 * Whether the sessions this ruleset lends are in Drools' thread-safe mode, for the
+	 * engine's own tests.
+	 */
+	boolean sessionsThreadSafe() {
+		Lane lane = borrow();
+		try {
+			return lane.session.getSessionConfiguration().getOption(ThreadSafeOption.KEY) == ThreadSafeOption.YES;
+		}
+		finally {
+			giveBack(lane);
+		}
 	}
 
 	/** The compiled rules, for the engine's own benchmarks and tests. */
