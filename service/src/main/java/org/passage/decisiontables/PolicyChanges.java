@@ -63,10 +63,13 @@ public class PolicyChanges {
 
 	private final Clock clock;
 
-	PolicyChanges(RulesetStore store, Scenarios scenarios, Clock clock) {
+	private final Rulesets rulesets;
+
+	PolicyChanges(RulesetStore store, Scenarios scenarios, Clock clock, Rulesets rulesets) {
 		this.store = store;
 		this.scenarios = scenarios;
 		this.clock = clock;
+		this.rulesets = rulesets;
 	}
 
 	/**
@@ -181,6 +184,7 @@ public class PolicyChanges {
 		if (!compilation.valid()) {
 			return new Report(version, compilation.findings(), 0, List.of(), tried.origin(), tried.fromVersion());
 		}
+		this.rulesets.keep(id, compilation.orThrow());
 		Scenarios.Run run = this.scenarios.run(compilation.orThrow(), readScenarios(version.programme(), tried.csv()));
 		return new Report(version, List.of(), run.scenarios(), run.failures(), tried.origin(), tried.fromVersion());
 	}

@@ -1,6 +1,7 @@
 package org.passage.decisiontables;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,12 +11,14 @@ import org.passage.rules.decision.Programme;
 import org.passage.rules.engine.DecisionEngine;
 import org.passage.rules.engine.Ruleset;
 import org.passage.rules.engine.RulesetCompiler;
+import org.passage.rules.table.TableFile;
 import org.springframework.stereotype.Service;
 
 /**
  * Every ruleset version Passage has stored, by id: the live one of each programme, the
  * one that was live at a past instant, or any recorded decision's own. Stored versions
- * are compiled once, on first use.
+ * are compiled once, on first use, or kept from their validation on this node; a version
+ * that passed validation is not analysed again.
  */
 @Service
 public class Rulesets {
@@ -81,9 +84,21 @@ public class Rulesets {
 		Ruleset ruleset = this.compiled.computeIfAbsent(id, key -> {
 			StoredRuleset stored = this.store.find(key)
 				.orElseThrow(() -> new IllegalArgumentException("No ruleset " + key));
-			return RulesetCompiler.compile(stored.programme(), stored.label(), this.store.files(key)).orThrow();
+			List<TableFile> files = this.store.files(key);
+			return (stored.validated() ? RulesetCompiler.compileValidated(stored.programme(), stored.label(), files)
+					: RulesetCompiler.compile(stored.programme(), stored.label(), files))
+				.orThrow();
 		});
 		return new Versioned(id, ruleset);
+	}
+
+	/**
+	 * Keeps what validating stored version {@code id} compiled, so that this node has it
+	 * when the version is approved or simulated. A version's files never change, so
+	 * neither does what they compile to.
+	 */
+	void keep(long id, Ruleset ruleset) {
+		this.compiled.putIfAbsent(id, ruleset);
 	}
 
 }

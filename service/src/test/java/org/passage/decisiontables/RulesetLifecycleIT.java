@@ -86,6 +86,9 @@ class RulesetLifecycleIT {
 	@Autowired
 	DecisionService decisions;
 
+	@Autowired
+	Rulesets rulesets;
+
 	@BeforeEach
 	void staff() {
 		user("editor", Roles.POLICY_EDITOR);
@@ -120,6 +123,8 @@ class RulesetLifecycleIT {
 		byte[] stored = this.http.withBasicAuth("approver", "approver")
 			.getForObject("/api/v1/rulesets/versions/" + id + "/file", byte[].class);
 		assertThat(stored).isEqualTo(workbook);
+		// The node that validated the draft keeps what it compiled, ready for approval.
+		assertThat(this.rulesets.isCompiled(id)).isTrue();
 	}
 
 	@Test

@@ -64,6 +64,24 @@ class TableValidationTest {
 	}
 
 	@Test
+	void compilesAValidatedVersionWithoutSearchingItsRowsAgain() {
+		// A stored version passed the analysis when it went to review; a later release
+		// may analyse more strictly, and the version must still decide as it did.
+		for (String analysedOnly : List.of("gap", "shadowed-row")) {
+			Compilation validated = RulesetCompiler.compileValidated(Programme.GAF, analysedOnly,
+					Fixtures.brokenTable(analysedOnly));
+			assertThat(validated.findings()).as(analysedOnly).isEmpty();
+			assertThat(validated.orThrow().ruleCount()).as(analysedOnly).isPositive();
+		}
+		// What Drools itself cannot build is still refused.
+		assertThat(RulesetCompiler.compileValidated(Programme.GAF, "syntax-error", Fixtures.brokenTable("syntax-error"))
+			.findings()).extracting(Finding::kind).contains(Kind.COMPILE_ERROR);
+		assertThat(RulesetCompiler.compileValidated(Programme.GAF, "valid", Fixtures.brokenTable("valid"))
+			.orThrow()
+			.version()).isEqualTo(compile("valid").orThrow().version());
+	}
+
+	@Test
 	void namesAnUnknownEnumValueAndTheValuesAllowed() {
 		assertThat(compile("unknown-enum").findings()).anySatisfy(finding -> {
 			assertThat(finding.kind()).isEqualTo(Kind.UNKNOWN_VALUE);

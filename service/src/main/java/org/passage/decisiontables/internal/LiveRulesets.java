@@ -30,7 +30,7 @@ class LiveRulesets {
 		for (Programme programme : Programme.values()) {
 			live.add(store.active(programme).map(active -> {
 				List<TableFile> files = store.files(active.id());
-				return RulesetCompiler.compile(programme, active.label(), files).orThrow();
+				return RulesetCompiler.compileValidated(programme, active.label(), files).orThrow();
 			}).orElseGet(() -> {
 				List<TableFile> files = shipped.files(programme);
 				Ruleset ruleset = RulesetCompiler.compile(programme, ShippedTables.label(programme), files).orThrow();

@@ -194,7 +194,7 @@ public class RulesetStore {
 	/** The version live now for {@code programme}: the latest activation. */
 	public Optional<StoredRuleset> active(Programme programme) {
 		return this.jdbc.sql("""
-				select r.id, r.programme, r.label, r.content_hash
+				select r.id, r.programme, r.label, r.content_hash, r.status
 				from app.ruleset_activation a join app.ruleset r on r.id = a.ruleset_id
 				where a.programme = ? order by a.activated_at desc, a.id desc limit 1""")
 			.param(programme.name())
@@ -334,7 +334,7 @@ public class RulesetStore {
 	}
 
 	public Optional<StoredRuleset> find(long id) {
-		return this.jdbc.sql("select id, programme, label, content_hash from app.ruleset where id = ?")
+		return this.jdbc.sql("select id, programme, label, content_hash, status from app.ruleset where id = ?")
 			.param(id)
 			.query(RulesetStore::storedRuleset)
 			.optional();
@@ -348,7 +348,8 @@ public class RulesetStore {
 	}
 
 	private static StoredRuleset storedRuleset(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		return new StoredRuleset(rs.getLong(1), Programme.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4));
+		return new StoredRuleset(rs.getLong(1), Programme.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+				VersionStatus.valueOf(rs.getString(5)));
 	}
 
 }
