@@ -304,6 +304,10 @@ public class PolicyChanges {
 	public Version approve(long id, @Nullable Instant effectiveFrom, @Nullable String comment, String by) {
 		Version version = expect(id, VersionStatus.IN_REVIEW, "approved");
 		refuseOwn(version, by, "approve");
+		// This node compiles the version first, if validating it did not: an approval
+		// effective at once then swaps a reference here, and takes effect when it is
+		// recorded, not a compilation earlier.
+		this.rulesets.version(id);
 		Instant now = this.clock.instant();
 		if (effectiveFrom != null && effectiveFrom.isBefore(now)) {
 			throw new LifecycleRefused(Why.INVALID, "effectiveFrom",
