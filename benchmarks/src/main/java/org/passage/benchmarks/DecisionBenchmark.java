@@ -24,6 +24,7 @@ import org.passage.rules.decision.Decision;
 import org.passage.rules.decision.Programme;
 import org.passage.rules.decision.ReintegrationDecision;
 import org.passage.rules.engine.EngineRoutes;
+import org.passage.rules.engine.GafRuleUnit;
 import org.passage.rules.engine.Ruleset;
 import org.passage.rules.engine.RulesetCompiler;
 import org.passage.rules.facts.GafInput;
@@ -123,6 +124,29 @@ public class DecisionBenchmark {
 
 	}
 
+	/**
+	 * GAF as rule units (ADR 0012), apart from {@link Engines}: once a JVM has run a
+	 * unit's evaluator beside Drools' sessions, every Drools route in it is slower (the
+	 * JIT's type profiles in Drools' core see two evaluator classes), so only the runs
+	 * that measure units build them.
+	 */
+	@State(Scope.Benchmark)
+	public static class Units {
+
+		GafRuleUnit gaf;
+
+		@Setup(Level.Trial)
+		public void buildAndCheckTheyAgree(Engines engines) {
+			this.gaf = new GafRuleUnit(engines.gaf, shippedFiles(Programme.GAF).get(0));
+			for (GafInput input : engines.gafInputs) {
+				if (!this.gaf.decide(input, Locale.ENGLISH).equals(engines.gaf.decide(input, Locale.ENGLISH))) {
+					throw new IllegalStateException("The rule units disagree on " + input);
+				}
+			}
+		}
+
+	}
+
 	/** Each thread's position in the inputs. */
 	@State(Scope.Thread)
 	public static class Cursor {
@@ -170,6 +194,11 @@ public class DecisionBenchmark {
 	@Benchmark
 	public Decision gafExecutableModel(Engines engines, Cursor cursor) {
 		return engines.gafExecutableModel.decide(engines.gafInputs.get(cursor.advance()), Locale.ENGLISH);
+	}
+
+	@Benchmark
+	public Decision gafRuleUnit(Engines engines, Units units, Cursor cursor) {
+		return units.gaf.decide(engines.gafInputs.get(cursor.advance()), Locale.ENGLISH);
 	}
 
 	@Benchmark

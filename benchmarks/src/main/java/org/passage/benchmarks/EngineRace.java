@@ -21,7 +21,9 @@ import org.passage.rules.facts.GafInput;
  * other work slows them all alike. Prints the median CPU time of this thread per
  * decision, and its ratio to the plain-Java floor.
  * {@code java -cp <benchmarks class path>
- * org.passage.benchmarks.EngineRace <warm-up rounds> <measured rounds>}
+ * org.passage.benchmarks.EngineRace <warm-up rounds> <measured rounds> [units]}; with
+ * {@code units}, GAF as rule units races too (ADR 0012), which slows every Drools route
+ * of the JVM, so their figures come from a run without it.
  */
 public final class EngineRace {
 
@@ -63,6 +65,12 @@ public final class EngineRace {
 				batch -> batch.forEach(i -> sink[0] = executable.decide(i, Locale.ENGLISH)));
 		routes.put("executable model + alpha-network compiler",
 				batch -> batch.forEach(i -> sink[0] = alpha.decide(i, Locale.ENGLISH)));
+		if (args.length > 2 && args[2].equals("units")) {
+			DecisionBenchmark.Units units = new DecisionBenchmark.Units();
+			units.buildAndCheckTheyAgree(engines);
+			routes.put("rule units (executable model), reused instances",
+					batch -> batch.forEach(i -> sink[0] = units.gaf.decide(i, Locale.ENGLISH)));
+		}
 		routes.put("Drools DMN (kie-dmn-core), same DMN",
 				batch -> batch.forEach(i -> sink[0] = engines.droolsDmn.decide(i)));
 		routes.put("Camunda DMN, legacy FEEL + JUEL", batch -> batch.forEach(i -> sink[0] = engines.dmnJuel.decide(i)));

@@ -17,4 +17,11 @@ class EnginesAgreeTest {
 		assertThatCode(() -> new DecisionBenchmark.Engines().compileAndCheckTheyAgree()).doesNotThrowAnyException();
 	}
 
+	@Test
+	void gafAsRuleUnitsDecidesEveryBenchmarkInputAsTheTablesDo() {
+		DecisionBenchmark.Engines engines = new DecisionBenchmark.Engines();
+		engines.compileAndCheckTheyAgree();
+		assertThatCode(() -> new DecisionBenchmark.Units().buildAndCheckTheyAgree(engines)).doesNotThrowAnyException();
+	}
+
 }
