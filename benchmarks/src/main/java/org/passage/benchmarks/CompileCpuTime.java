@@ -14,8 +14,9 @@ import org.passage.rules.table.TableFile;
 /**
  * Compile time as CPU time of the compiling thread, for a machine too busy for
  * {@link CompileBenchmark}'s wall-clock figures (ADR 0005): the same tables, warm, median
- * and minimum over {@code n} compiles. Arguments: warm-up compiles, measured compiles, a
- * label for the output lines.
+ * and minimum over {@code n} compiles; each table compiled in full and as a stored
+ * version that passed validation ({@link RulesetCompiler#compileValidated}, ADR 0012).
+ * Arguments: warm-up compiles, measured compiles, a label for the output lines.
  */
 public final class CompileCpuTime {
 
@@ -35,21 +36,31 @@ public final class CompileCpuTime {
 		tables.put("LARGE500", List.of(CompileBenchmark.largeTable(10), CompileBenchmark.largeTable(11)));
 		for (Map.Entry<String, List<List<TableFile>>> table : tables.entrySet()) {
 			Programme programme = table.getKey().equals("LARGE500") ? Programme.GAF : Programme.valueOf(table.getKey());
-			double[] wall = new double[n];
-			double[] cpu = new double[n];
+			// A full compile and a stored version's (no row analysis), one after the
+			// other.
+			double[][] wall = new double[2][n];
+			double[][] cpu = new double[2][n];
 			for (int i = 0; i < warm + n; i++) {
-				long wall0 = System.nanoTime();
-				long cpu0 = threads.getCurrentThreadCpuTime();
-				RulesetCompiler.compile(programme, "timing", table.getValue().get(i % 2)).orThrow();
-				if (i >= warm) {
-					cpu[i - warm] = (threads.getCurrentThreadCpuTime() - cpu0) / 1e6;
-					wall[i - warm] = (System.nanoTime() - wall0) / 1e6;
+				for (int way = 0; way < 2; way++) {
+					List<TableFile> files = table.getValue().get(i % 2);
+					long wall0 = System.nanoTime();
+					long cpu0 = threads.getCurrentThreadCpuTime();
+					(way == 0 ? RulesetCompiler.compile(programme, "timing", files)
+							: RulesetCompiler.compileValidated(programme, "timing", files))
+						.orThrow();
+					if (i >= warm) {
+						cpu[way][i - warm] = (threads.getCurrentThreadCpuTime() - cpu0) / 1e6;
+						wall[way][i - warm] = (System.nanoTime() - wall0) / 1e6;
+					}
 				}
 			}
-			Arrays.sort(wall);
-			Arrays.sort(cpu);
-			System.out.printf("%s %-14s wall median %7.1f ms (min %7.1f)  cpu median %7.1f ms (min %7.1f)%n", label,
-					table.getKey(), wall[n / 2], wall[0], cpu[n / 2], cpu[0]);
+			for (int way = 0; way < 2; way++) {
+				Arrays.sort(wall[way]);
+				Arrays.sort(cpu[way]);
+				System.out.printf("%s %-14s %-9s wall median %7.1f ms (min %7.1f)  cpu median %7.1f ms (min %7.1f)%n",
+						label, table.getKey(), way == 0 ? "full" : "validated", wall[way][n / 2], wall[way][0],
+						cpu[way][n / 2], cpu[way][0]);
+			}
 		}
 	}
 

@@ -128,9 +128,9 @@ public class DecisionBenchmark {
 	 * GAF as rule units (ADR 0012), apart from {@link Engines}: once a JVM has run a
 	 * unit's evaluator beside Drools' sessions, every Drools route in it is slower (the
 	 * JIT's type profiles in Drools' core see two evaluator classes), so only the runs
-	 * that measure units build them.
+	 * that measure units build them. A thread's own: the units' instances are reused.
 	 */
-	@State(Scope.Benchmark)
+	@State(Scope.Thread)
 	public static class Units {
 
 		GafRuleUnit gaf;

@@ -52,9 +52,9 @@ public final class EngineRace {
 		routes.put("reused session, 2 fires, outcome in each (ADR 0011)",
 				batch -> batch.forEach(i -> sink[0] = outcomeInEveryFire.decide(i, Locale.ENGLISH)));
 		Ruleset threadSafe = EngineRoutes.threadSafeSessions(gaf);
-		routes.put("2 fires, outcome where read, thread-safe sessions",
+		routes.put("2 fires, outcome where read, thread-safe (ADR 0011)",
 				batch -> batch.forEach(i -> sink[0] = threadSafe.decide(i, Locale.ENGLISH)));
-		routes.put("2 fires, outcome where read, unsafe sessions (chosen)",
+		routes.put("2 fires, outcome where read, not thread-safe (chosen)",
 				batch -> batch.forEach(i -> sink[0] = gaf.decide(i, Locale.ENGLISH)));
 		routes.put("reused session, decideAll of 64", batch -> {
 			for (int from = 0; from < batch.size(); from += DecisionBenchmark.BATCH) {
@@ -68,7 +68,7 @@ public final class EngineRace {
 		if (args.length > 2 && args[2].equals("units")) {
 			DecisionBenchmark.Units units = new DecisionBenchmark.Units();
 			units.buildAndCheckTheyAgree(engines);
-			routes.put("rule units (executable model), reused instances",
+			routes.put("rule units (executable model), not thread-safe",
 					batch -> batch.forEach(i -> sink[0] = units.gaf.decide(i, Locale.ENGLISH)));
 		}
 		routes.put("Drools DMN (kie-dmn-core), same DMN",
@@ -90,7 +90,7 @@ public final class EngineRace {
 		routes.put("HASM reused session, outcome in each fire (ADR 0011)",
 				batch -> engines.hasmInputs.forEach(i -> sink[0] = hasmOutcomeInEveryFire.decide(i, Locale.ENGLISH)));
 		Ruleset hasmThreadSafe = EngineRoutes.threadSafeSessions(hasm);
-		routes.put("HASM reused session, thread-safe sessions (ADR 0011)",
+		routes.put("HASM reused session, thread-safe (ADR 0011)",
 				batch -> engines.hasmInputs.forEach(i -> sink[0] = hasmThreadSafe.decide(i, Locale.ENGLISH)));
 		routes.put("HASM reused session, decide (chosen)",
 				batch -> engines.hasmInputs.forEach(i -> sink[0] = hasm.decide(i, Locale.ENGLISH)));
@@ -105,7 +105,7 @@ public final class EngineRace {
 		routes.put("Reintegration reused session, outcome in each fire (ADR 0011)", batch -> engines.reintegrationInputs
 			.forEach(i -> sink[0] = reintegrationOutcomeInEveryFire.decide(i, Locale.ENGLISH)));
 		Ruleset reintegrationThreadSafe = EngineRoutes.threadSafeSessions(reintegration);
-		routes.put("Reintegration thread-safe sessions (ADR 0011)", batch -> engines.reintegrationInputs
+		routes.put("Reintegration reused session, thread-safe (ADR 0011)", batch -> engines.reintegrationInputs
 			.forEach(i -> sink[0] = reintegrationThreadSafe.decide(i, Locale.ENGLISH)));
 		routes.put("Reintegration reused session, decide (chosen)",
 				batch -> engines.reintegrationInputs.forEach(i -> sink[0] = reintegration.decide(i, Locale.ENGLISH)));

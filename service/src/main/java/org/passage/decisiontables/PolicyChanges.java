@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.passage.decisiontables.LifecycleRefused.Why;
 import org.passage.decisiontables.Version.Event;
@@ -14,6 +15,7 @@ import org.passage.decisiontables.internal.StoredRuleset;
 import org.passage.rules.decision.Decision;
 import org.passage.rules.decision.Programme;
 import org.passage.rules.engine.Compilation;
+import org.passage.rules.engine.Ruleset;
 import org.passage.rules.engine.RulesetCompiler;
 import org.passage.rules.facts.TextInputs;
 import org.passage.rules.table.Finding;
@@ -25,6 +27,8 @@ import org.springframework.lang.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * How policy staff change a decision table: upload a draft (validated and tried on the
@@ -178,15 +182,27 @@ public class PolicyChanges {
 	/** A version's validation and scenario report, computed from its stored files. */
 	@PreAuthorize(Allowed.TABLE_READERS)
 	public Report report(long id) {
+		return validate(id).report();
+	}
+
+	/** A version's report, and what its tables compile to when they are valid. */
+	private record Validation(Report report, Optional<Ruleset> ruleset) {
+	}
+
+	private Validation validate(long id) {
 		Version version = version(id);
 		VersionScenarios tried = scenarios(id);
 		Compilation compilation = RulesetCompiler.compile(version.programme(), version.label(), this.store.files(id));
 		if (!compilation.valid()) {
-			return new Report(version, compilation.findings(), 0, List.of(), tried.origin(), tried.fromVersion());
+			return new Validation(
+					new Report(version, compilation.findings(), 0, List.of(), tried.origin(), tried.fromVersion()),
+					Optional.empty());
 		}
-		this.rulesets.keep(id, compilation.orThrow());
-		Scenarios.Run run = this.scenarios.run(compilation.orThrow(), readScenarios(version.programme(), tried.csv()));
-		return new Report(version, List.of(), run.scenarios(), run.failures(), tried.origin(), tried.fromVersion());
+		Ruleset ruleset = compilation.orThrow();
+		Scenarios.Run run = this.scenarios.run(ruleset, readScenarios(version.programme(), tried.csv()));
+		return new Validation(
+				new Report(version, List.of(), run.scenarios(), run.failures(), tried.origin(), tried.fromVersion()),
+				Optional.of(ruleset));
 	}
 
 	@PreAuthorize(Allowed.TABLE_READERS)
@@ -283,7 +299,8 @@ public class PolicyChanges {
 			throw new LifecycleRefused(Why.OWN_VERSION, "id",
 					"Only its author, " + version.author() + ", may submit this draft.", "notAuthor", version.author());
 		}
-		Report report = report(id);
+		Validation validation = validate(id);
+		Report report = validation.report();
 		if (!report.valid()) {
 			throw new LifecycleRefused(Why.HAS_FINDINGS, "file",
 					"This draft has " + report.findings().size()
@@ -292,6 +309,16 @@ public class PolicyChanges {
 		}
 		move(id, VersionStatus.DRAFT, VersionStatus.IN_REVIEW);
 		this.store.event(id, "SUBMITTED", by, null);
+		// This node keeps what it compiled for the review, once the review is recorded:
+		// it
+		// has the version when it is approved, as every node does by then.
+		Ruleset reviewed = validation.ruleset().orElseThrow();
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				PolicyChanges.this.rulesets.keep(id, reviewed);
+			}
+		});
 		return version(id);
 	}
 
@@ -304,17 +331,25 @@ public class PolicyChanges {
 	public Version approve(long id, @Nullable Instant effectiveFrom, @Nullable String comment, String by) {
 		Version version = expect(id, VersionStatus.IN_REVIEW, "approved");
 		refuseOwn(version, by, "approve");
-		// This node compiles the version first, if validating it did not: an approval
-		// effective at once then swaps a reference here, and takes effect when it is
-		// recorded, not a compilation earlier.
-		this.rulesets.version(id);
-		Instant now = this.clock.instant();
-		if (effectiveFrom != null && effectiveFrom.isBefore(now)) {
+		if (effectiveFrom != null && effectiveFrom.isBefore(this.clock.instant())) {
 			throw new LifecycleRefused(Why.INVALID, "effectiveFrom",
 					"effectiveFrom " + effectiveFrom + " is in the past; give now or a later instant.",
 					"pastEffective");
 		}
-		if (!this.store.approve(id, by, now, effectiveFrom == null ? now : effectiveFrom)) {
+		// The approving node compiles the version before the approval is recorded, unless
+		// it has it already: an approval effective at once then takes effect here as a
+		// change of reference, from the instant it is recorded.
+		try {
+			this.rulesets.version(id);
+		}
+		catch (IllegalStateException ex) {
+			throw new LifecycleRefused(Why.HAS_FINDINGS, "id",
+					"Version " + id + " no longer compiles on this release of Passage: " + ex.getMessage(),
+					"approveNotCompiling", id);
+		}
+		Instant now = this.clock.instant();
+		if (!this.store.approve(id, by, now,
+				effectiveFrom == null || effectiveFrom.isBefore(now) ? now : effectiveFrom)) {
 			throw changedMeanwhile(id);
 		}
 		this.store.event(id, "APPROVED", by, comment);

@@ -1,7 +1,6 @@
 package org.passage.decisiontables;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,8 +9,8 @@ import org.passage.decisiontables.internal.StoredRuleset;
 import org.passage.rules.decision.Programme;
 import org.passage.rules.engine.DecisionEngine;
 import org.passage.rules.engine.Ruleset;
-import org.passage.rules.engine.RulesetCompiler;
-import org.passage.rules.table.TableFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,6 +21,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Rulesets {
+
+	private static final Logger log = LoggerFactory.getLogger(Rulesets.class);
 
 	/** A compiled ruleset and the id it is stored under. */
 	public record Versioned(long id, Ruleset ruleset) {
@@ -84,17 +85,16 @@ public class Rulesets {
 		Ruleset ruleset = this.compiled.computeIfAbsent(id, key -> {
 			StoredRuleset stored = this.store.find(key)
 				.orElseThrow(() -> new IllegalArgumentException("No ruleset " + key));
-			List<TableFile> files = this.store.files(key);
-			return (stored.validated() ? RulesetCompiler.compileValidated(stored.programme(), stored.label(), files)
-					: RulesetCompiler.compile(stored.programme(), stored.label(), files))
-				.orThrow();
+			Ruleset made = stored.compile(this.store.files(key)).orThrow();
+			log.info("Compiled ruleset version {}: {}", key, made.version());
+			return made;
 		});
 		return new Versioned(id, ruleset);
 	}
 
 	/**
-	 * Keeps what validating stored version {@code id} compiled, so that this node has it
-	 * when the version is approved or simulated. A version's files never change, so
+	 * Keeps what validating stored version {@code id} for its review compiled, so that
+	 * this node has it when the version is approved. A version's files never change, so
 	 * neither does what they compile to.
 	 */
 	void keep(long id, Ruleset ruleset) {

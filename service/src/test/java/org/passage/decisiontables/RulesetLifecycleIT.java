@@ -123,8 +123,9 @@ class RulesetLifecycleIT {
 		byte[] stored = this.http.withBasicAuth("approver", "approver")
 			.getForObject("/api/v1/rulesets/versions/" + id + "/file", byte[].class);
 		assertThat(stored).isEqualTo(workbook);
-		// The node that validated the draft keeps what it compiled, ready for approval.
-		assertThat(this.rulesets.isCompiled(id)).isTrue();
+		// Reading a draft's report compiles it, but nothing is kept for a draft: only a
+		// version sent to review stays compiled (TwoNodesIT).
+		assertThat(this.rulesets.isCompiled(id)).isFalse();
 	}
 
 	@Test
@@ -157,6 +158,29 @@ class RulesetLifecycleIT {
 
 		assertThat(upload.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(upload.getBody().at("/errors/0/field").asText()).isEqualTo("changeNote");
+	}
+
+	@Test
+	void aVersionInReviewThatNoLongerCompilesIsNotApprovedAndSaysWhy() throws IOException {
+		// As if an earlier release had let this workbook through to review: G14's victim
+		// status names no value, which this release's Drools build refuses. (Band 1 up to
+		// 1010, so that it is not the workbook of the test of the typo's finding.)
+		long id = upload("editor",
+				GafWorkbook.withBandOneUpTo(1010,
+						workbook -> workbook.getSheet("Rules").getRow(24).getCell(9).setCellValue("IDENTIFED")),
+				"Passed an older release")
+			.getBody()
+			.at("/version/id")
+			.asLong();
+		this.jdbc.sql("update app.ruleset set status = 'IN_REVIEW' where id = ?").param(id).update();
+
+		ResponseEntity<JsonNode> approve = post("approver", "/api/v1/rulesets/versions/" + id + "/approve", Map.of());
+
+		assertThat(approve.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(approve.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(approve.getBody().at("/errors/0/field").asText()).isEqualTo("id");
+		assertThat(approve.getBody().get("detail").asText()).contains("no longer compiles");
+		assertThat(status(id)).isEqualTo("IN_REVIEW");
 	}
 
 	@Test

@@ -120,9 +120,9 @@ class TwoNodesIT {
 		assertThat(this.a.send("policy", "POST", "/api/v1/rulesets/versions/" + id + "/submit", null).statusCode())
 			.isEqualTo(200);
 		// While the version waits for its approver, node B compiles it; node A kept what
-		// it compiled to validate the draft. Its activation is a swap of one reference on
-		// each.
-		String compiled = "Compiled ruleset version " + id + " ahead of its activation";
+		// it compiled to send the draft to review. Its activation is a swap of one
+		// reference on each.
+		String compiled = "Compiled ruleset version " + id + ":";
 		assertThat(PackagedService.eventually(120, () -> logged(this.b, compiled)))
 			.as("node B compiled the version in review")
 			.isTrue();

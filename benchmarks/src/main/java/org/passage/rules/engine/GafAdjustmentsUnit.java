@@ -29,12 +29,9 @@ public final class GafAdjustmentsUnit implements RuleUnitData {
 		return this.outcomes;
 	}
 
+	/** The draft, as the unit's variable {@code out}; each decision sets its own. */
 	public GafDraft getOut() {
 		return this.out;
-	}
-
-	public void setOut(GafDraft out) {
-		this.out = out;
 	}
 
 }

@@ -22,12 +22,9 @@ public final class GafEligibilityUnit implements RuleUnitData {
 		return this.inputs;
 	}
 
+	/** The draft, as the unit's variable {@code out}; each decision sets its own. */
 	public GafDraft getOut() {
 		return this.out;
-	}
-
-	public void setOut(GafDraft out) {
-		this.out = out;
 	}
 
 }

@@ -34,6 +34,7 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.passage.rules.decision.GafDecision;
 import org.passage.rules.decision.Programme;
 import org.passage.rules.decision.Reason;
@@ -48,8 +49,9 @@ import org.passage.rules.table.TableFile;
  * builds a unit it finds on the class path. A rule of a unit may not have a ruleflow
  * group, so each fire of the chosen route becomes a unit of its own: the eligibility
  * table, then the adjustments with the priority (whose rows' salience already puts the
- * adjustments first). Both units' instances are reused and share the input's store.
- * Benchmark code, not shipped.
+ * adjustments first). Both units' instances are reused and share the input's store, and
+ * run without Drools' thread-safe mode, like {@link Ruleset}'s sessions. One thread at a
+ * time; benchmark code, not shipped.
  */
 public final class GafRuleUnit {
 
@@ -102,12 +104,28 @@ public final class GafRuleUnit {
 				}
 			}
 		});
-		Map<Class<?>, RuleUnit<?>> units = build(unitDrl(drl, GafEligibilityUnit.class, Set.of(stages.get(0).group())),
-				unitDrl(drl, GafAdjustmentsUnit.class, Set.of(stages.get(1).group(), stages.get(2).group())));
-		this.first = ((RuleUnit<GafEligibilityUnit>) units.get(GafEligibilityUnit.class))
-			.createInstance(new GafEligibilityUnit(this.inputs), config(stages));
-		this.second = ((RuleUnit<GafAdjustmentsUnit>) units.get(GafAdjustmentsUnit.class))
-			.createInstance(this.adjustments, config(stages));
+		// RuleConfig cannot choose the thread-safe mode; a generated unit reads it from
+		// its
+		// rule base's session configuration, which reads this property when it is made.
+		String threadSafe = System.getProperty(ThreadSafeOption.PROPERTY_NAME);
+		System.setProperty(ThreadSafeOption.PROPERTY_NAME, "false");
+		try {
+			Map<Class<?>, RuleUnit<?>> units = build(
+					unitDrl(drl, GafEligibilityUnit.class, Set.of(stages.get(0).group())),
+					unitDrl(drl, GafAdjustmentsUnit.class, Set.of(stages.get(1).group(), stages.get(2).group())));
+			this.first = ((RuleUnit<GafEligibilityUnit>) units.get(GafEligibilityUnit.class))
+				.createInstance(new GafEligibilityUnit(this.inputs), config(stages));
+			this.second = ((RuleUnit<GafAdjustmentsUnit>) units.get(GafAdjustmentsUnit.class))
+				.createInstance(this.adjustments, config(stages));
+		}
+		finally {
+			if (threadSafe == null) {
+				System.clearProperty(ThreadSafeOption.PROPERTY_NAME);
+			}
+			else {
+				System.setProperty(ThreadSafeOption.PROPERTY_NAME, threadSafe);
+			}
+		}
 		this.evaluators = new ReteEvaluator[] {
 				((AbstractRuleUnitInstance<ReteEvaluator, GafEligibilityUnit>) this.first).getEvaluator(),
 				((AbstractRuleUnitInstance<ReteEvaluator, GafAdjustmentsUnit>) this.second).getEvaluator() };
@@ -190,8 +208,8 @@ public final class GafRuleUnit {
 		GafDraft draft = gaf.draft(input);
 		this.draft = draft;
 		Arrays.fill(this.fired, 0);
-		// A unit's field out is its global: each decision sets its own draft there, as
-		// Ruleset sets the session's global.
+		// The units' variable out is bound as a global of their evaluators when an
+		// instance is made; each decision puts its own draft there, as Ruleset does.
 		for (ReteEvaluator evaluator : this.evaluators) {
 			evaluator.setGlobal("out", draft);
 		}

@@ -97,7 +97,7 @@ public final class RulesetCompiler {
 	/**
 	 * Compiles tables that passed {@link #compile} once already, as a stored version did
 	 * before it could go to review: the same build without the analysis of its rows (the
-	 * search for gaps and shadowed rows), which is half of a compile's time. A version
+	 * search for gaps and shadowed rows), about half of GAF's compile time. A version
 	 * that has made decisions also keeps compiling if a later release's analysis finds
 	 * more.
 	 */

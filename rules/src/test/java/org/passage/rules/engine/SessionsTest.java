@@ -75,14 +75,18 @@ class SessionsTest {
 				return decisions;
 			}));
 		}
-		start.countDown();
-		for (Future<List<Decision>> result : results) {
-			List<Decision> decisions = result.get(60, TimeUnit.SECONDS);
-			for (int i = 0; i < decisions.size(); i++) {
-				assertThat(decisions.get(i)).as("decision %d", i).isEqualTo(expected.get(i % inputs.size()));
+		try {
+			start.countDown();
+			for (Future<List<Decision>> result : results) {
+				List<Decision> decisions = result.get(60, TimeUnit.SECONDS);
+				for (int i = 0; i < decisions.size(); i++) {
+					assertThat(decisions.get(i)).as("decision %d", i).isEqualTo(expected.get(i % inputs.size()));
+				}
 			}
 		}
-		threads.shutdown();
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 }

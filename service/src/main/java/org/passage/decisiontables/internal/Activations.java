@@ -63,7 +63,6 @@ public class Activations implements SmartLifecycle {
 			if (!this.rulesets.isCompiled(coming)) {
 				try {
 					this.rulesets.version(coming);
-					log.info("Compiled ruleset version {} ahead of its activation", coming);
 				}
 				catch (RuntimeException ex) {
 					// It was valid when submitted; if it no longer compiles, the swap

@@ -29,8 +29,7 @@ class LiveRulesets {
 		List<Ruleset> live = new ArrayList<>();
 		for (Programme programme : Programme.values()) {
 			live.add(store.active(programme).map(active -> {
-				List<TableFile> files = store.files(active.id());
-				return RulesetCompiler.compileValidated(programme, active.label(), files).orThrow();
+				return active.compile(store.files(active.id())).orThrow();
 			}).orElseGet(() -> {
 				List<TableFile> files = shipped.files(programme);
 				Ruleset ruleset = RulesetCompiler.compile(programme, ShippedTables.label(programme), files).orThrow();

@@ -1,7 +1,12 @@
 package org.passage.decisiontables.internal;
 
+import java.util.List;
+
 import org.passage.decisiontables.VersionStatus;
 import org.passage.rules.decision.Programme;
+import org.passage.rules.engine.Compilation;
+import org.passage.rules.engine.RulesetCompiler;
+import org.passage.rules.table.TableFile;
 
 /**
  * A ruleset version as stored.
@@ -20,6 +25,15 @@ public record StoredRuleset(long id, Programme programme, String label, String c
 	 */
 	public boolean validated() {
 		return this.status != VersionStatus.DRAFT;
+	}
+
+	/**
+	 * Compiles its {@code files}; once it has passed validation, without analysing its
+	 * rows again (a version that has made decisions must keep compiling).
+	 */
+	public Compilation compile(List<TableFile> files) {
+		return validated() ? RulesetCompiler.compileValidated(this.programme, this.label, files)
+				: RulesetCompiler.compile(this.programme, this.label, files);
 	}
 
 }
