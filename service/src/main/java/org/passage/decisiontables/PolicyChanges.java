@@ -309,9 +309,8 @@ public class PolicyChanges {
 		}
 		move(id, VersionStatus.DRAFT, VersionStatus.IN_REVIEW);
 		this.store.event(id, "SUBMITTED", by, null);
-		// This node keeps what it compiled for the review, once the review is recorded:
-		// it
-		// has the version when it is approved, as every node does by then.
+		// Once the submission is committed, this node keeps what it compiled to check it:
+		// it has the version when it is approved, as the other nodes' polls do by then.
 		Ruleset reviewed = validation.ruleset().orElseThrow();
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
 /**
  * Every ruleset version Passage has stored, by id: the live one of each programme, the
  * one that was live at a past instant, or any recorded decision's own. Stored versions
- * are compiled once, on first use, or kept from their validation on this node; a version
- * that passed validation is not analysed again.
+ * are compiled once, on first use, or kept from the check that sent them to review on
+ * this node; a version that passed validation is not analysed again.
  */
 @Service
 public class Rulesets {
