@@ -5,7 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.passage.rules.decision.Component;
 import org.passage.rules.facts.Consent;
@@ -36,6 +43,34 @@ public final class Fixtures {
 	/** A broken fixture with the valid fixture's reason messages beside it. */
 	public static List<TableFile> brokenTable(String name) {
 		return List.of(table("broken/" + name + ".csv"), table("broken/valid-reasons.csv"));
+	}
+
+	/**
+	 * Runs {@code task} on {@code threads} threads released at the same moment, runs
+	 * {@code meanwhile} on this one, and returns what each thread's task returned.
+	 */
+	public static <T> List<T> onThreadsAtOnce(int threads, Callable<T> task, Runnable meanwhile) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<T>> running = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				running.add(pool.submit(() -> {
+					start.await();
+					return task.call();
+				}));
+			}
+			start.countDown();
+			meanwhile.run();
+			List<T> results = new ArrayList<>();
+			for (Future<T> result : running) {
+				results.add(result.get(60, TimeUnit.SECONDS));
+			}
+			return results;
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	/** An identified, consenting, cross-border victim asking for medical help. */

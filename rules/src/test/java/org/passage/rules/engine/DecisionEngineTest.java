@@ -4,11 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.passage.rules.Fixtures;
@@ -118,28 +113,18 @@ class DecisionEngineTest {
 			.orThrow();
 		DecisionEngine engine = new DecisionEngine(List.of(this.valid));
 		GafInput input = Fixtures.gaf(Consent.GIVEN, "10");
-		ExecutorService threads = Executors.newFixedThreadPool(4);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<List<Decision>>> results = new ArrayList<>();
-		for (int t = 0; t < 4; t++) {
-			results.add(threads.submit(() -> {
-				start.await();
-				List<Decision> decisions = new ArrayList<>();
-				for (int i = 0; i < 500; i++) {
-					decisions.add(engine.decide(Programme.GAF, input, Locale.ENGLISH));
-				}
-				return decisions;
-			}));
-		}
-		start.countDown();
-		for (int swap = 0; swap < 200; swap++) {
-			engine.activate(swap % 2 == 0 ? strict : this.valid);
-		}
 		List<Decision> all = new ArrayList<>();
-		for (Future<List<Decision>> result : results) {
-			all.addAll(result.get(60, TimeUnit.SECONDS));
-		}
-		threads.shutdown();
+		Fixtures.onThreadsAtOnce(4, () -> {
+			List<Decision> decisions = new ArrayList<>();
+			for (int i = 0; i < 500; i++) {
+				decisions.add(engine.decide(Programme.GAF, input, Locale.ENGLISH));
+			}
+			return decisions;
+		}, () -> {
+			for (int swap = 0; swap < 200; swap++) {
+				engine.activate(swap % 2 == 0 ? strict : this.valid);
+			}
+		}).forEach(all::addAll);
 		assertThat(all).hasSize(2000)
 			.allSatisfy(decision -> assertThat(decision.decision())
 				.isEqualTo(decision.rulesetVersion().label().equals("strict v2") ? Eligibility.NOT_ELIGIBLE

@@ -5,11 +5,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.passage.rules.Fixtures;
@@ -60,32 +55,20 @@ class SessionsTest {
 	void decidesOnFourThreadsAtOnceWhatOneThreadDecides() throws Exception {
 		List<GafInput> inputs = inputs();
 		List<Decision> expected = this.staged.withThreadSafeSessions().decideAll(inputs, Locale.ENGLISH);
-		ExecutorService threads = Executors.newFixedThreadPool(4);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<List<Decision>>> results = new ArrayList<>();
-		for (int t = 0; t < 4; t++) {
-			results.add(threads.submit(() -> {
-				start.await();
-				List<Decision> decisions = new ArrayList<>();
-				for (int round = 0; round < 50; round++) {
-					for (GafInput input : inputs) {
-						decisions.add(this.staged.decide(input, Locale.ENGLISH));
-					}
-				}
-				return decisions;
-			}));
-		}
-		try {
-			start.countDown();
-			for (Future<List<Decision>> result : results) {
-				List<Decision> decisions = result.get(60, TimeUnit.SECONDS);
-				for (int i = 0; i < decisions.size(); i++) {
-					assertThat(decisions.get(i)).as("decision %d", i).isEqualTo(expected.get(i % inputs.size()));
+		List<List<Decision>> perThread = Fixtures.onThreadsAtOnce(4, () -> {
+			List<Decision> decisions = new ArrayList<>();
+			for (int round = 0; round < 50; round++) {
+				for (GafInput input : inputs) {
+					decisions.add(this.staged.decide(input, Locale.ENGLISH));
 				}
 			}
-		}
-		finally {
-			threads.shutdownNow();
+			return decisions;
+		}, () -> {
+		});
+		for (List<Decision> decisions : perThread) {
+			for (int i = 0; i < decisions.size(); i++) {
+				assertThat(decisions.get(i)).as("decision %d", i).isEqualTo(expected.get(i % inputs.size()));
+			}
 		}
 	}
 
